@@ -1,0 +1,85 @@
+package net.paycallbacks.ingress;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.producer.Producer;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The ingress's Prometheus metrics. Connector labels come only from configuration, never from requests. */
+public final class IngressMetrics implements AutoCloseable {
+
+    static final String UNKNOWN_CONNECTOR_LABEL = "unknown";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Set<String> knownConnectors;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Timer publishLatency;
+    private KafkaClientMetrics producerMetrics;
+
+    public IngressMetrics(Set<String> knownConnectors) {
+        this.knownConnectors = Set.copyOf(knownConnectors);
+        registry.gauge("ixopay_callbacks_in_flight", inFlight);
+        this.publishLatency = Timer.builder("ixopay_callback_publish")
+                .description("Time from publishing a callback to the broker's acknowledgement")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+    }
+
+    public void bindProducer(Producer<?, ?> producer) {
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+    }
+
+    public void count(String connector, Outcome outcome) {
+        Counter.builder("ixopay_callbacks")
+                .description("Callbacks received, by connector and how they were answered")
+                .tag("connector", knownConnectors.contains(connector) ? connector : UNKNOWN_CONNECTOR_LABEL)
+                .tag("outcome", outcome.label())
+                .register(registry)
+                .increment();
+    }
+
+    public Timer.Sample startPublish() {
+        return Timer.start(registry);
+    }
+
+    public void publishFinished(Timer.Sample sample) {
+        sample.stop(publishLatency);
+    }
+
+    public void requestStarted() {
+        inFlight.incrementAndGet();
+    }
+
+    public void requestFinished() {
+        inFlight.decrementAndGet();
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        registry.close();
+    }
+}

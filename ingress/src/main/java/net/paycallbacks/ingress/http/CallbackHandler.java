@@ -1,0 +1,110 @@
+package net.paycallbacks.ingress.http;
+
+import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import net.paycallbacks.common.CallbackMetadata;
+import net.paycallbacks.common.SignatureVariant;
+import net.paycallbacks.ingress.ConnectorSecrets;
+import net.paycallbacks.ingress.DateFreshness;
+import net.paycallbacks.ingress.CallbackUuid;
+import net.paycallbacks.ingress.IngressMetrics;
+import net.paycallbacks.ingress.Outcome;
+import net.paycallbacks.ingress.kafka.CallbackPublisher;
+import net.paycallbacks.ingress.signature.SignatureVerifier;
+import net.paycallbacks.ingress.signature.SignedRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authenticates a callback whose connector, media type and size were already checked, publishes it,
+ * and answers {@code OK} only from the broker's acknowledgement.
+ */
+final class CallbackHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackHandler.class);
+    private static final byte[] EMPTY = new byte[0];
+
+    private final ConnectorSecrets secrets;
+    private final SignatureVerifier verifier;
+    private final DateFreshness freshness;
+    private final CallbackPublisher publisher;
+    private final IngressMetrics metrics;
+    private final Clock clock;
+
+    CallbackHandler(ConnectorSecrets secrets, SignatureVerifier verifier, DateFreshness freshness,
+                    CallbackPublisher publisher, IngressMetrics metrics, Clock clock) {
+        this.secrets = secrets;
+        this.verifier = verifier;
+        this.freshness = freshness;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String connector = ctx.pathParam(CallbackRoutes.CONNECTOR_PARAM);
+        HttpServerRequest request = ctx.request();
+        String signature = request.getHeader("X-Signature");
+        String date = Optional.ofNullable(request.getHeader(HttpHeaders.DATE)).orElse(request.getHeader("X-Date"));
+        if (signature == null || signature.isBlank()) {
+            reject(ctx, connector, Outcome.BAD_SIGNATURE, "missing X-Signature header");
+            return;
+        }
+        if (date == null) {
+            reject(ctx, connector, Outcome.BAD_SIGNATURE, "missing Date header (signed by IXOPAY)");
+            return;
+        }
+        byte[] body = ctx.body().buffer() == null ? EMPTY : ctx.body().buffer().getBytes();
+        SignedRequest signed = new SignedRequest(request.method().name(), body,
+                request.getHeader(HttpHeaders.CONTENT_TYPE), date, RequestTarget.of(request.uri()));
+        List<byte[]> connectorSecrets = secrets.secretsFor(connector).orElseThrow();
+        Optional<SignatureVariant> variant = verifier.verify(signed, signature, connectorSecrets);
+        if (variant.isEmpty()) {
+            reject(ctx, connector, Outcome.BAD_SIGNATURE,
+                    "X-Signature does not match this connector's shared secret for this body, Content-Type, Date and URI");
+            return;
+        }
+        if (!freshness.isFresh(date)) {
+            reject(ctx, connector, Outcome.STALE_DATE, "Date header is missing a valid date or outside the allowed clock skew");
+            return;
+        }
+        CallbackMetadata metadata = new CallbackMetadata(connector, clock.instant(), signed.requestTarget(),
+                signed.contentType(), date, signature.trim(), variant.get());
+        publish(ctx, CallbackUuid.of(body), body, metadata);
+    }
+
+    private void publish(RoutingContext ctx, Optional<String> uuid, byte[] body, CallbackMetadata metadata) {
+        Timer.Sample sample = metrics.startPublish();
+        publisher.publish(uuid, body, metadata).onComplete(stored -> {
+            try (MDC.MDCCloseable ignored = MDC.putCloseable("uuid", uuid.orElse("-"))) {
+                if (stored.succeeded()) {
+                    metrics.publishFinished(sample);
+                    metrics.count(metadata.connector(), Outcome.ACCEPTED);
+                    LOG.debug("Callback stored for connector {} at {}-{}@{}", metadata.connector(),
+                            stored.result().topic(), stored.result().partition(), stored.result().offset());
+                    Responses.text(ctx, 200, Responses.OK);
+                } else {
+                    metrics.count(metadata.connector(), Outcome.PUBLISH_FAILED);
+                    LOG.warn("Callback for connector {} not stored, answering 503 so IXOPAY retries: {}",
+                            metadata.connector(), stored.cause().toString());
+                    Responses.text(ctx, 503, "callback not stored (Kafka unavailable); please retry");
+                }
+            }
+        });
+    }
+
+    private void reject(RoutingContext ctx, String connector, Outcome outcome, String reason) {
+        metrics.count(connector, outcome);
+        LOG.warn("Rejected callback for connector {} with {}: {}", connector, outcome.status(), reason);
+        Responses.text(ctx, outcome.status(), reason);
+    }
+}

@@ -1,0 +1,78 @@
+package net.paycallbacks.ingress.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import net.paycallbacks.ingress.ConnectorSecrets;
+import net.paycallbacks.ingress.IngressMetrics;
+import net.paycallbacks.ingress.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+
+/**
+ * {@code POST /callbacks/{connector}}: size, connector and media type are checked before the
+ * signature; each refusal has its own status and publishes nothing.
+ */
+final class CallbackRoutes {
+
+    static final String CONNECTOR_PARAM = "connector";
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackRoutes.class);
+    private static final String JSON = "application/json";
+
+    private final ConnectorSecrets secrets;
+    private final IngressMetrics metrics;
+    private final int maxBodyBytes;
+
+    CallbackRoutes(ConnectorSecrets secrets, IngressMetrics metrics, int maxBodyBytes) {
+        this.secrets = secrets;
+        this.metrics = metrics;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void mount(Router router, CallbackHandler callbackHandler) {
+        router.post("/callbacks/:" + CONNECTOR_PARAM)
+                .handler(new InFlightTracker(metrics))
+                // Vert.x runs body handlers before any user handler, so the size check comes first.
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+                .handler(this::requireKnownConnector)
+                .handler(this::requireJson)
+                .handler(callbackHandler);
+        // BodyHandler fails the request with 413 when the body is over the limit.
+        router.errorHandler(413, ctx -> {
+            metrics.count(ctx.pathParam(CONNECTOR_PARAM), Outcome.TOO_LARGE);
+            LOG.warn("Rejected callback with 413: body over {} bytes", maxBodyBytes);
+            Responses.text(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
+        });
+        router.errorHandler(405, ctx -> {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            Responses.text(ctx, 405, "method not allowed: callbacks are POSTed");
+        });
+    }
+
+    private void requireKnownConnector(RoutingContext ctx) {
+        String connector = ctx.pathParam(CONNECTOR_PARAM);
+        if (!ConnectorSecrets.CONNECTOR_NAME.matcher(connector).matches() || secrets.secretsFor(connector).isEmpty()) {
+            metrics.count(connector, Outcome.UNKNOWN_CONNECTOR);
+            // The name is not logged: it comes from an unauthenticated request.
+            LOG.warn("Rejected callback with 404: unknown connector");
+            Responses.text(ctx, 404, "unknown connector: no shared secret is configured for it");
+            return;
+        }
+        ctx.next();
+    }
+
+    private void requireJson(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!JSON.equals(mediaType)) {
+            metrics.count(ctx.pathParam(CONNECTOR_PARAM), Outcome.UNSUPPORTED_MEDIA_TYPE);
+            LOG.warn("Rejected callback with 415: media type is not {}", JSON);
+            Responses.text(ctx, 415, "Content-Type must be " + JSON);
+            return;
+        }
+        ctx.next();
+    }
+}

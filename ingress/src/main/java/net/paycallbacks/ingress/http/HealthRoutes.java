@@ -1,0 +1,33 @@
+package net.paycallbacks.ingress.http;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import net.paycallbacks.ingress.IngressMetrics;
+
+import java.util.function.BooleanSupplier;
+
+/** Liveness, readiness (only while Kafka is reachable) and Prometheus metrics. */
+final class HealthRoutes {
+
+    private final BooleanSupplier ready;
+    private final IngressMetrics metrics;
+
+    HealthRoutes(BooleanSupplier ready, IngressMetrics metrics) {
+        this.ready = ready;
+        this.metrics = metrics;
+    }
+
+    void mount(Router router) {
+        router.get("/health/live").handler(ctx -> Responses.text(ctx, 200, "live"));
+        router.get("/health/ready").handler(ctx -> {
+            boolean isReady = ready.getAsBoolean();
+            Responses.text(ctx, isReady ? 200 : 503, isReady ? "ready" : "not ready: Kafka unreachable or shutting down");
+        });
+        // Scraping builds the text off the event loop: it walks every meter.
+        router.get("/metrics").handler(ctx -> ctx.vertx().executeBlocking(metrics::scrape, false)
+                .onSuccess(text -> ctx.response()
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text))
+                .onFailure(ctx::fail));
+    }
+}

@@ -1,0 +1,60 @@
+package net.paycallbacks.ingress.kafka;
+
+import io.vertx.core.Vertx;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Knows whether Kafka answered recently, by asking it for its cluster id every few seconds. */
+public final class KafkaReadiness implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaReadiness.class);
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+
+    private final Vertx vertx;
+    private final Admin admin;
+    private final AtomicBoolean reachable = new AtomicBoolean();
+    private final long timerId;
+
+    public KafkaReadiness(Vertx vertx, Properties kafka) {
+        this.vertx = vertx;
+        Properties properties = new Properties();
+        properties.putAll(kafka);
+        properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "ixopay-ingress-readiness");
+        this.admin = Admin.create(properties);
+        probe();
+        this.timerId = vertx.setPeriodic(PROBE_INTERVAL.toMillis(), id -> probe());
+    }
+
+    public boolean isReachable() {
+        return reachable.get();
+    }
+
+    private void probe() {
+        admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_INTERVAL.toMillis()))
+                .clusterId()
+                .whenComplete((clusterId, failure) -> {
+                    boolean now = failure == null;
+                    if (reachable.getAndSet(now) == now) {
+                        return;
+                    }
+                    if (now) {
+                        LOG.info("Kafka is reachable");
+                    } else {
+                        LOG.warn("Kafka is not reachable: {}", failure.getMessage());
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(timerId);
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,87 @@
+package net.paycallbacks.ingress.signature;
+
+import net.paycallbacks.common.SignatureVariant;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks IXOPAY's X-Signature: Base64(HMAC-SHA512(secret, method \n bodyHash \n contentType \n date \n
+ * requestTarget)), where bodyHash is the lowercase hex SHA-512 of the raw body, or its MD5 in the
+ * legacy scheme. Thread-safe.
+ */
+public final class SignatureVerifier {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> instance("HmacSHA512"));
+
+    private final List<SignatureVariant> acceptedVariants;
+
+    public SignatureVerifier(boolean acceptLegacyMd5) {
+        this.acceptedVariants = acceptLegacyMd5
+                ? List.of(SignatureVariant.SHA512, SignatureVariant.MD5)
+                : List.of(SignatureVariant.SHA512);
+    }
+
+    /** The variant the signature matched with one of the secrets, or empty if it matched none. */
+    public Optional<SignatureVariant> verify(SignedRequest request, String signature, List<byte[]> secrets) {
+        byte[] presented = signature.trim().getBytes(StandardCharsets.US_ASCII);
+        for (SignatureVariant variant : acceptedVariants) {
+            String message = message(request, bodyHash(variant, request.body()), request.contentType());
+            for (byte[] secret : secrets) {
+                // Constant-time: the comparison's duration says nothing about how much matched.
+                if (MessageDigest.isEqual(presented, sign(secret, message).getBytes(StandardCharsets.US_ASCII))) {
+                    return Optional.of(variant);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The X-Signature IXOPAY would send for this request; used by tests, tools and benchmarks. */
+    public static String sign(SignedRequest request, byte[] secret, SignatureVariant variant) {
+        return sign(secret, message(request, bodyHash(variant, request.body()), request.contentType()));
+    }
+
+    static String bodyHash(SignatureVariant variant, byte[] body) {
+        String algorithm = switch (variant) {
+            case SHA512 -> "SHA-512";
+            case MD5 -> "MD5";
+        };
+        try {
+            return HEX.formatHex(MessageDigest.getInstance(algorithm).digest(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
+        }
+    }
+
+    private static String message(SignedRequest request, String bodyHash, String contentType) {
+        return String.join("\n", request.method(), bodyHash, contentType, request.date(), request.requestTarget());
+    }
+
+    private static String sign(byte[] secret, String message) {
+        Mac mac = HMAC_SHA512.get();
+        try {
+            // HMAC pads keys with zeros, so an empty secret equals one zero byte; the JCA refuses empty keys.
+            mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacSHA512"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot initialise HMAC-SHA512", e);
+        }
+        return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac instance(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
+        }
+    }
+}

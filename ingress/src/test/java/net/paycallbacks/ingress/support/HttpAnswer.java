@@ -1,0 +1,5 @@
+package net.paycallbacks.ingress.support;
+
+/** What the ingress answered. */
+public record HttpAnswer(int status, String contentType, String body) {
+}

@@ -1,0 +1,65 @@
+package net.paycallbacks.ingress.support;
+
+import net.paycallbacks.common.TopicLayout;
+import net.paycallbacks.common.TopicProvisioner;
+import net.paycallbacks.common.config.Env;
+import net.paycallbacks.ingress.IngressApp;
+import net.paycallbacks.ingress.IngressConfig;
+import net.paycallbacks.kafka.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real broker with the product's topics, and the ingress in front of it, for one test class. */
+public final class RunningIngress implements AutoCloseable {
+
+    public static final String CONNECTOR = "shop-eu";
+    public static final String SECRET = "first-secret";
+    public static final String ROTATED_SECRET = "second-secret";
+
+    public final EmbeddedKafkaBroker broker;
+    public final IngressApp app;
+
+    private RunningIngress(EmbeddedKafkaBroker broker, IngressApp app) {
+        this.broker = broker;
+        this.app = app;
+    }
+
+    public static RunningIngress start(Map<String, String> extraEnvironment) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startScratch();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            new TopicProvisioner(admin, (short) 1).ensure(TopicLayout.all());
+        }
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "HTTP_PORT", Integer.toString(freePort()),
+                "IXOPAY_SHARED_SECRETS", CONNECTOR + ":" + SECRET + "," + CONNECTOR + ":" + ROTATED_SECRET + ",other:other-secret"));
+        environment.putAll(extraEnvironment);
+        IngressApp app = IngressApp.start(IngressConfig.from(new Env(environment)), Clock.systemUTC()).await();
+        return new RunningIngress(broker, app);
+    }
+
+    public IngressClient client() {
+        return new IngressClient(app.port());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        broker.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
