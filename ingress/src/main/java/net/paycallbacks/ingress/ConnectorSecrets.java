@@ -3,6 +3,7 @@ package net.paycallbacks.ingress;
 import net.paycallbacks.common.config.ConfigException;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,27 +26,29 @@ public final class ConnectorSecrets {
     }
 
     /**
-     * Parses {@code connector:secret} pairs separated by commas. A secret may contain {@code :} but
-     * not {@code ,}; a connector listed twice keeps both secrets.
+     * Parses {@code connector:secret} pairs separated by commas; spaces around names and secrets are
+     * ignored. A secret may contain {@code :} but not {@code ,}; a connector listed twice keeps both
+     * secrets. Errors name the entry by position only: any text of it might be part of a secret.
      */
     public static ConnectorSecrets parse(String variable, String pairs) {
         Map<String, List<byte[]>> parsed = new LinkedHashMap<>();
-        for (String pair : pairs.split(",")) {
-            String trimmed = pair.trim();
-            int colon = trimmed.indexOf(':');
+        String[] entries = pairs.split(",", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = "entry " + (i + 1);
+            int colon = entries[i].indexOf(':');
             if (colon < 0) {
-                throw new ConfigException(variable, "each entry must be connector:secret");
+                throw new ConfigException(variable, entry + " is not connector:secret");
             }
-            String connector = trimmed.substring(0, colon);
-            String secret = trimmed.substring(colon + 1);
+            String connector = entries[i].substring(0, colon).trim();
+            String secret = entries[i].substring(colon + 1).trim();
             if (!CONNECTOR_NAME.matcher(connector).matches()) {
-                throw new ConfigException(variable, "connector name '" + connector + "' must match " + CONNECTOR_NAME);
+                throw new ConfigException(variable, entry + ": the connector name must match " + CONNECTOR_NAME
+                        + " (a secret must not contain a comma)");
             }
             if (secret.isEmpty()) {
-                throw new ConfigException(variable, "connector '" + connector + "' has an empty secret");
+                throw new ConfigException(variable, entry + " has an empty secret");
             }
-            parsed.computeIfAbsent(connector, c -> new java.util.ArrayList<>())
-                    .add(secret.getBytes(StandardCharsets.UTF_8));
+            parsed.computeIfAbsent(connector, c -> new ArrayList<>()).add(secret.getBytes(StandardCharsets.UTF_8));
         }
         parsed.replaceAll((connector, secrets) -> List.copyOf(secrets));
         return new ConnectorSecrets(parsed);

@@ -1,5 +1,6 @@
 package net.paycallbacks.ingress;
 
+import net.paycallbacks.common.config.ConfigException;
 import net.paycallbacks.common.config.Env;
 import net.paycallbacks.common.config.KafkaClientConfig;
 
@@ -32,8 +33,12 @@ public record IngressConfig(
 
     public IngressConfig {
         if (publishTimeout.compareTo(Duration.ofMillis(500)) < 0 || publishTimeout.compareTo(LONGEST_PUBLISH_TIMEOUT) > 0) {
-            throw new net.paycallbacks.common.config.ConfigException(PUBLISH_TIMEOUT,
+            throw new ConfigException(PUBLISH_TIMEOUT,
                     "must be between 500 ms and " + LONGEST_PUBLISH_TIMEOUT.toMillis() + " ms (IXOPAY waits 10 s)");
+        }
+        if (maxDateSkew.isPresent() && maxDateSkew.get().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigException(IXOPAY_MAX_DATE_SKEW,
+                    "must be at least 1 s when set (unset turns the Date check off)");
         }
     }
 
@@ -57,7 +62,7 @@ public record IngressConfig(
                 + ", maxBodyBytes=" + maxBodyBytes
                 + ", maxDateSkew=" + maxDateSkew.map(Duration::toString).orElse("off")
                 + ", publishTimeout=" + publishTimeout.toMillis() + "ms"
-                + ", shutdownGrace=" + shutdownGrace.toSeconds() + "s"
+                + ", shutdownGrace=" + shutdownGrace.toMillis() + "ms"
                 + ", kafka=" + KafkaClientConfig.describe(kafka);
     }
 }

@@ -44,6 +44,13 @@ class ConnectorSecretsTest {
         assertThat(texts(secrets, "shop-eu")).containsExactly("a:b::c:");
     }
 
+    @Test
+    void spacesAroundNamesAndSecretsAreIgnored() {
+        ConnectorSecrets secrets = ConnectorSecrets.parse(VARIABLE, " shop-eu : eu-secret ");
+
+        assertThat(texts(secrets, "shop-eu")).containsExactly("eu-secret");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Shop-EU:s3cret-value",
@@ -53,7 +60,9 @@ class ConnectorSecretsTest {
             "shop-eu:ok-secret,s3cret-value",
             "shop-eu",
             "shop-eu:",
-            "shop-eu:s3cret-value,,shop-us:s3cret-value"})
+            "shop-eu:s3cret-value,,shop-us:s3cret-value",
+            ",",
+            "shop-eu:abc,Def9:s3cret-value"})
     void aMalformedEntryFailsNamingTheVariableWithoutRevealingASecret(String pairs) {
         // When
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConnectorSecrets.parse(VARIABLE, pairs));
@@ -67,7 +76,7 @@ class ConnectorSecretsTest {
         String name = "a".repeat(65);
 
         assertThat(catchThrowableOfType(ConfigException.class, () -> ConnectorSecrets.parse(VARIABLE, name + ":secret")))
-                .hasMessageStartingWith(VARIABLE + ": connector name");
+                .hasMessageStartingWith(VARIABLE + ": entry 1: the connector name");
         assertThat(ConnectorSecrets.parse(VARIABLE, "a".repeat(64) + ":secret").connectors()).hasSize(1);
     }
 

@@ -73,17 +73,25 @@ public final class Env {
 
     /**
      * Kafka client properties: {@code KAFKA_BOOTSTRAP_SERVERS} is required, and every other
-     * {@code KAFKA_<NAME>} becomes {@code <name>} lower-cased with {@code _} as {@code .}.
+     * {@code KAFKA_<NAME>} becomes {@code <name>} lower-cased with {@code _} as {@code .}, except
+     * the JVM options of Kafka's scripts and the variables Kubernetes sets for a Service named kafka.
      */
     public Properties kafkaProperties() {
         required(KAFKA_BOOTSTRAP_SERVERS);
         Properties properties = new Properties();
         variables.forEach((name, value) -> {
-            if (name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length() && !value.isBlank()) {
+            if (isKafkaClientVariable(name) && !value.isBlank()) {
                 properties.setProperty(kafkaPropertyName(name), value.trim());
             }
         });
         return properties;
+    }
+
+    static boolean isKafkaClientVariable(String name) {
+        return name.startsWith(KAFKA_PREFIX) && name.length() > KAFKA_PREFIX.length()
+                && !name.endsWith("_OPTS")
+                && !name.startsWith("KAFKA_SERVICE_")
+                && !name.equals("KAFKA_PORT") && !name.startsWith("KAFKA_PORT_");
     }
 
     static String kafkaPropertyName(String variable) {

@@ -215,4 +215,19 @@ class EnvTest {
 
         assertThat(env.kafkaProperties()).containsOnlyKeys("bootstrap.servers");
     }
+
+    @Test
+    void kafkaScriptOptionsAndKubernetesServiceLinksAreNotPassedToTheClient() {
+        // Given variables that Kafka images and Kubernetes set, beside a real client setting
+        Env env = new Env(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092",
+                "KAFKA_HEAP_OPTS", "-Xmx1g",
+                "KAFKA_PORT", "tcp://10.0.0.1:9092",
+                "KAFKA_PORT_9092_TCP_ADDR", "10.0.0.1",
+                "KAFKA_SERVICE_HOST", "10.0.0.1",
+                "KAFKA_LINGER_MS", "5"));
+
+        // Then only the client settings come through
+        assertThat(env.kafkaProperties()).containsOnlyKeys("bootstrap.servers", "linger.ms");
+    }
 }
