@@ -30,6 +30,7 @@ import static net.paycallbacks.ingress.support.RunningIngress.CONNECTOR;
 import static net.paycallbacks.ingress.support.RunningIngress.ROTATED_SECRET;
 import static net.paycallbacks.ingress.support.RunningIngress.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The ingress over real HTTP in front of a real Kafka broker. */
 class IngressIntegrationTest {
@@ -173,11 +174,8 @@ class IngressIntegrationTest {
     void healthEndpointsSayLiveAndReadyWhileKafkaIsUp() {
         assertThat(http.get("/health/live").status()).isEqualTo(200);
         // Readiness is probed in the background: it turns ready within a few seconds of start.
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (http.get("/health/ready").status() != 200 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(http.get("/health/ready").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(
+                () -> assertThat(http.get("/health/ready")).extracting(HttpAnswer::status, HttpAnswer::body).containsExactly(200, "ready"));
     }
 
     private static List<String> headerNames(ConsumerRecord<?, ?> record) {

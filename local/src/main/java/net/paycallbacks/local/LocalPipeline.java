@@ -1,0 +1,93 @@
+package net.paycallbacks.local;
+
+import net.paycallbacks.common.Topics;
+import net.paycallbacks.common.config.ConfigException;
+import net.paycallbacks.common.config.Env;
+import net.paycallbacks.ingress.IngressApp;
+import net.paycallbacks.ingress.IngressConfig;
+import net.paycallbacks.kafka.EmbeddedKafkaBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline on one machine: a real Kafka broker in this JVM, its topics, and the services.
+ * Ctrl-C stops everything. {@code --keep-data} keeps the broker's data from the previous run.
+ */
+public final class LocalPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPipeline.class);
+    static final String DEMO_CONNECTOR = "demo";
+
+    private LocalPipeline() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalSettings settings;
+        try {
+            settings = LocalSettings.from(Env.system(), List.of(args));
+        } catch (ConfigException | IllegalArgumentException e) {
+            System.err.println("local-pipeline: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (!settings.keepData()) {
+            deleteRecursively(settings.dataDir());
+        }
+        EmbeddedKafkaBroker broker = LocalKafka.start(settings.dataDir(), settings.kafkaPort());
+        IngressApp ingress = IngressApp.start(IngressConfig.from(new Env(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                IngressConfig.HTTP_PORT, Integer.toString(settings.httpPort()),
+                IngressConfig.IXOPAY_SHARED_SECRETS, DEMO_CONNECTOR + ":" + settings.demoSecret()))),
+                Clock.systemUTC()).await();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the local pipeline");
+            ingress.stop();
+            broker.close();
+            stopped.countDown();
+        }, "local-pipeline-shutdown"));
+        System.out.println(banner(settings, broker, ingress));
+        stopped.await();
+    }
+
+    static String banner(LocalSettings settings, EmbeddedKafkaBroker broker, IngressApp ingress) {
+        String base = "http://127.0.0.1:" + ingress.port();
+        return String.join(System.lineSeparator(),
+                "",
+                "  IXOPAY callback pipeline is running locally. Ctrl-C stops everything.",
+                "",
+                "  Callback URL      " + base + "/callbacks/" + DEMO_CONNECTOR,
+                "  Shared secret     " + settings.demoSecret() + "   (connector '" + DEMO_CONNECTOR + "', local demo only)",
+                "  Kafka             " + broker.bootstrapServers() + "   (topic " + Topics.IXOPAY_CALLBACKS.name() + ")",
+                "  Health, metrics   " + base + "/health/ready   " + base + "/metrics",
+                "  Broker data       " + settings.dataDir().toAbsolutePath()
+                        + (settings.keepData() ? "   (kept from earlier runs)" : "   (fresh; --keep-data keeps it)"),
+                "",
+                "  Send a signed callback:  bin/send-callback --url " + base + "/callbacks/" + DEMO_CONNECTOR
+                        + " --secret " + settings.demoSecret() + " docs/examples/debit-success.json",
+                "");
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + root, e);
+        }
+    }
+}
