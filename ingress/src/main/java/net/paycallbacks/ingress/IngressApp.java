@@ -42,6 +42,7 @@ public final class IngressApp {
 
     public static Future<IngressApp> start(IngressConfig config, Clock clock) {
         IngressApp app = new IngressApp(config);
+        app.publisher.awaitTopicMetadata(Duration.ofSeconds(10));
         // One server per core: Vert.x spreads connections over the event loops sharing the port.
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         return app.vertx.deployVerticle(() -> app.newVerticle(config, clock), new DeploymentOptions().setInstances(instances))
@@ -76,7 +77,11 @@ public final class IngressApp {
         }
         LOG.info("Ingress stopping: finishing in-flight callbacks");
         awaitQuietly("HTTP servers", vertx.undeploy(deploymentId), shutdownGrace.plusSeconds(5));
-        awaitQuietly("Kafka producer", publisher.close(), Duration.ofSeconds(30));
+        try {
+            publisher.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the Kafka producer did not finish cleanly: {}", e.toString());
+        }
         readiness.close();
         metrics.close();
         awaitQuietly("Vert.x", vertx.close(), Duration.ofSeconds(10));

@@ -12,7 +12,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The ingress's Prometheus metrics. Connector labels come only from configuration, never from requests. */
@@ -23,6 +25,8 @@ public final class IngressMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Set<String> knownConnectors;
     private final AtomicInteger inFlight = new AtomicInteger();
+    // Looked up on every callback: a map hit is cheaper than Micrometer's builder and registry lookup.
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer publishLatency;
     private KafkaClientMetrics producerMetrics;
 
@@ -47,11 +51,12 @@ public final class IngressMetrics implements AutoCloseable {
     }
 
     public void count(String connector, Outcome outcome) {
-        Counter.builder("ixopay_callbacks")
-                .description("Callbacks received, by connector and how they were answered")
-                .tag("connector", knownConnectors.contains(connector) ? connector : UNKNOWN_CONNECTOR_LABEL)
-                .tag("outcome", outcome.label())
-                .register(registry)
+        String label = knownConnectors.contains(connector) ? connector : UNKNOWN_CONNECTOR_LABEL;
+        counters.computeIfAbsent(label + '/' + outcome.label(), key -> Counter.builder("ixopay_callbacks")
+                        .description("Callbacks received, by connector and how they were answered")
+                        .tag("connector", label)
+                        .tag("outcome", outcome.label())
+                        .register(registry))
                 .increment();
     }
 

@@ -85,20 +85,18 @@ final class CallbackHandler implements Handler<RoutingContext> {
     private void publish(RoutingContext ctx, Optional<String> uuid, byte[] body, CallbackMetadata metadata) {
         Timer.Sample sample = metrics.startPublish();
         publisher.publish(uuid, body, metadata).onComplete(stored -> {
-            try (MDC.MDCCloseable ignored = MDC.putCloseable("uuid", uuid.orElse("-"))) {
-                if (stored.succeeded()) {
-                    metrics.publishFinished(sample);
-                    metrics.count(metadata.connector(), Outcome.ACCEPTED);
-                    LOG.debug("Callback stored for connector {} at {}-{}@{}", metadata.connector(),
-                            stored.result().topic(), stored.result().partition(), stored.result().offset());
-                    Responses.text(ctx, 200, Responses.OK);
-                } else {
-                    metrics.count(metadata.connector(), Outcome.PUBLISH_FAILED);
-                    LOG.warn("Callback for connector {} not stored, answering 503 so IXOPAY retries: {}",
-                            metadata.connector(), stored.cause().toString());
-                    Responses.text(ctx, 503, "callback not stored (Kafka unavailable); please retry");
-                }
+            if (stored.succeeded()) {
+                metrics.publishFinished(sample);
+                metrics.count(metadata.connector(), Outcome.ACCEPTED);
+                Responses.text(ctx, 200, Responses.OK);
+                return;
             }
+            metrics.count(metadata.connector(), Outcome.PUBLISH_FAILED);
+            try (MDC.MDCCloseable ignored = MDC.putCloseable("uuid", uuid.orElse("-"))) {
+                LOG.warn("Callback for connector {} not stored, answering 503 so IXOPAY retries: {}",
+                        metadata.connector(), stored.cause().toString());
+            }
+            Responses.text(ctx, 503, "callback not stored (Kafka unavailable); please retry");
         });
     }
 

@@ -20,7 +20,10 @@ import java.util.Optional;
 public final class SignatureVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> instance("HmacSHA512"));
+    // JCA objects are not thread-safe and costly to look up: one of each per event-loop thread.
+    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> mac("HmacSHA512"));
+    private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> digest("SHA-512"));
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digest("MD5"));
 
     private final List<SignatureVariant> acceptedVariants;
 
@@ -51,15 +54,11 @@ public final class SignatureVerifier {
     }
 
     static String bodyHash(SignatureVariant variant, byte[] body) {
-        String algorithm = switch (variant) {
-            case SHA512 -> "SHA-512";
-            case MD5 -> "MD5";
+        MessageDigest digest = switch (variant) {
+            case SHA512 -> SHA512.get();
+            case MD5 -> MD5.get();
         };
-        try {
-            return HEX.formatHex(MessageDigest.getInstance(algorithm).digest(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
-        }
+        return HEX.formatHex(digest.digest(body));
     }
 
     private static String message(SignedRequest request, String bodyHash, String contentType) {
@@ -77,9 +76,17 @@ public final class SignatureVerifier {
         return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Mac instance(String algorithm) {
+    private static Mac mac(String algorithm) {
         try {
             return Mac.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
+        }
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }

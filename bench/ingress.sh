@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Ingress benchmark: requests/s and p50/p99 latency of the real ingress jar in front of a real
+# (embedded) Kafka broker, against the ceiling of a bare Vert.x route with no Kafka, both loaded by
+# wrk with the same validly signed ~1 KB callbacks. Broker, ingress and wrk share this machine.
+# Usage: bench/ingress.sh [--duration SECONDS] [--connections N] [--rounds N]    Results: bench/results/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=20
+CONNECTIONS=64
+WARMUP=20
+ROUNDS=3
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) DURATION=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+source bin/java-env.sh
+JAVA=$(find_java)
+JAVA_OPTS=$(java_opts "$JAVA")
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk from Debian's packages"
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+./mvnw -B -q -DskipTests package -pl ingress,local -am
+
+WORK=bench/work
+rm -rf "$WORK" && mkdir -p "$WORK" bench/results
+LOCAL_JAR=local/target/local-pipeline.jar
+SECRET=bench-secret-$RANDOM$RANDOM
+KAFKA_PORT=19092
+INGRESS_PORT=18080
+CEILING_PORT=18081
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+await_http() {
+  local url=$1 deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "$url"; do
+    [ $SECONDS -lt $deadline ] || { echo "timed out waiting for $url" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+measure() {  # measure NAME PORT ROUND: one measured run, kept as $WORK/NAME-ROUND.txt
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/requests.lua" "http://127.0.0.1:$2" > "$WORK/$1-$3.txt"
+  if grep -q "Non-2xx" "$WORK/$1-$3.txt"; then
+    echo "$1 answered something other than 200 OK: the run is not valid" >&2
+    cat "$WORK/$1-$3.txt" >&2
+    exit 1
+  fi
+  echo "  $1 round $3: $(awk '/^Requests\/sec/ {print $2}' "$WORK/$1-$3.txt") requests/s"
+}
+
+"$JAVA" -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchRequests 2000 bench "$SECRET" "$WORK/requests.lua"
+
+echo "Starting the embedded Kafka broker, the ingress jar and the ceiling server"
+"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchKafka "$WORK/kafka" $KAFKA_PORT >"$WORK/kafka.log" 2>&1 &
+PIDS+=($!)
+until grep -q "ready" "$WORK/kafka.log"; do sleep 0.5; done
+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT IXOPAY_SHARED_SECRETS="bench:$SECRET" HTTP_PORT=$INGRESS_PORT \
+  "$JAVA" $JAVA_OPTS -jar ingress/target/ixopay-ingress.jar >"$WORK/ingress.log" 2>&1 &
+PIDS+=($!)
+"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.CeilingServer $CEILING_PORT >"$WORK/ceiling.log" 2>&1 &
+PIDS+=($!)
+await_http "http://127.0.0.1:$INGRESS_PORT/health/ready"
+until grep -q "ready" "$WORK/ceiling.log"; do sleep 0.5; done
+
+# This machine's speed drifts (shared host): warm both up, then alternate ingress and ceiling
+# runs and compare medians, so that both see the same conditions.
+echo "Warming up (${WARMUP} s each)"
+for port in $INGRESS_PORT $CEILING_PORT; do
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/requests.lua" "http://127.0.0.1:$port" >/dev/null
+done
+for round in $(seq 1 "$ROUNDS"); do
+  measure ingress $INGRESS_PORT "$round"
+  measure ceiling $CEILING_PORT "$round"
+done
+ACCEPTED=$(curl -s "http://127.0.0.1:$INGRESS_PORT/metrics" | awk '/^ixopay_callbacks_total\{connector="bench",outcome="accepted"\}/ {printf "%d", $2}')
+REJECTED=$(curl -s "http://127.0.0.1:$INGRESS_PORT/metrics" | awk '/^ixopay_callbacks_total/ && !/outcome="accepted"/ {n += $2} END {printf "%d", n}')
+cleanup; PIDS=()
+
+rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
+pct() {  # pct FILE 50|99 -> milliseconds
+  awk -v p="$2%" '$1 == p { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
+    f = (u == "us") ? 0.001 : (u == "s") ? 1000 : 1; printf "%.2f", v * f }' "$WORK/$1.txt"
+}
+median_round() {  # the round whose requests/s is the median, for NAME
+  for r in $(seq 1 "$ROUNDS"); do echo "$(rps "$1-$r") $r"; done | sort -n | awk '{a[NR] = $2} END {print a[int((NR + 1) / 2)]}'
+}
+row() { echo "| $1 round $2 | $(rps "$1-$2") | $(pct "$1-$2" 50) | $(pct "$1-$2" 99) |"; }
+I=$(median_round ingress); C=$(median_round ceiling)
+I_RPS=$(rps "ingress-$I"); C_RPS=$(rps "ceiling-$C")
+SHARE=$(awk -v i="$I_RPS" -v c="$C_RPS" 'BEGIN { printf "%.0f", 100 * i / c }')
+RESULT="bench/results/ingress-$(date -u +%Y-%m-%d).md"
+{
+  echo "# Ingress benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Command: \`bench/ingress.sh --duration $DURATION --connections $CONNECTIONS --rounds $ROUNDS\` (wrk -t2, ${WARMUP} s warm-up each, then ${DURATION} s per measured run)."
+  echo
+  echo "Medians of $ROUNDS alternating rounds:"
+  echo
+  echo "| target | requests/s | p50 ms | p99 ms |"
+  echo "|---|---|---|---|"
+  echo "| ingress (signature check, Kafka acks=all) | $I_RPS | $(pct "ingress-$I" 50) | $(pct "ingress-$I" 99) |"
+  echo "| ceiling (bare Vert.x route, no Kafka) | $C_RPS | $(pct "ceiling-$C" 50) | $(pct "ceiling-$C" 99) |"
+  echo
+  echo "Ingress reached **${SHARE}%** of the ceiling's requests/s (target: at least 35%, with p99 under 15 ms)."
+  echo
+  echo "Every round:"
+  echo
+  echo "| run | requests/s | p50 ms | p99 ms |"
+  echo "|---|---|---|---|"
+  for r in $(seq 1 "$ROUNDS"); do row ingress "$r"; row ceiling "$r"; done
+  echo
+  echo "The ingress counted $ACCEPTED callbacks accepted (acknowledged by Kafka) and $REJECTED refused over warm-up and runs."
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "Broker, ingress and wrk share the machine; the broker is the embedded single-node KRaft broker."
+} > "$RESULT"
+echo; cat "$RESULT"
