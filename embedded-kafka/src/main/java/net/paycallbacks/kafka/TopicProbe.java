@@ -7,7 +7,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -53,6 +55,19 @@ public final class TopicProbe implements AutoCloseable {
             consumer.poll(Duration.ofMillis(100)).forEach(read::add);
         }
         return read;
+    }
+
+    /** Reads from the mark everything the topic holds now, up to its current end in every partition. */
+    public List<ConsumerRecord<byte[], byte[]>> readToEnd(Duration timeout) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        return readUntil(read -> end.entrySet().stream()
+                .allMatch(partitionEnd -> consumer.position(partitionEnd.getKey()) >= partitionEnd.getValue()), timeout);
+    }
+
+    /** Reads from the mark until a record with this key arrives; returns all records read. */
+    public List<ConsumerRecord<byte[], byte[]>> readUntilKey(String key, Duration timeout) {
+        byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
+        return readUntil(read -> read.stream().anyMatch(record -> Arrays.equals(record.key(), wanted)), timeout);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -65,7 +66,7 @@ public final class ConnectorSecrets {
 
     @Override
     public String toString() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         secretsByConnector.forEach((connector, secrets) -> counts.put(connector, secrets.size()));
         return "connectors (secrets each)=" + counts;
     }

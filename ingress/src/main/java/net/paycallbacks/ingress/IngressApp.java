@@ -35,22 +35,30 @@ public final class IngressApp {
         this.shutdownGrace = config.shutdownGrace();
         this.vertx = Vertx.vertx();
         this.publisher = CallbackPublisher.create(vertx, config.kafka(), config.publishTimeout());
-        this.readiness = new KafkaReadiness(vertx, config.kafka());
+        this.readiness = new KafkaReadiness(vertx, config.kafka(), publisher::keepTopicMetadata);
         this.metrics = new IngressMetrics(config.secrets().connectors());
         metrics.bindProducer(publisher.unwrap());
     }
 
-    public static Future<IngressApp> start(IngressConfig config, Clock clock) {
+    /**
+     * Starts the ingress and returns once it listens; blocks, so call it from a main or test thread.
+     * If it cannot start (a port in use, say), whatever it had opened is closed again and it throws.
+     */
+    public static IngressApp start(IngressConfig config, Clock clock) {
         IngressApp app = new IngressApp(config);
         app.publisher.awaitTopicMetadata(Duration.ofSeconds(10));
         // One server per core: Vert.x spreads connections over the event loops sharing the port.
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return app.vertx.deployVerticle(() -> app.newVerticle(config, clock), new DeploymentOptions().setInstances(instances))
-                .map(id -> {
-                    app.deploymentId = id;
-                    LOG.info("Ingress listening on port {}", app.port());
-                    return app;
-                });
+        try {
+            app.deploymentId = app.vertx.deployVerticle(() -> app.newVerticle(config, clock),
+                    new DeploymentOptions().setInstances(instances)).await();
+        } catch (RuntimeException startFailed) {
+            LOG.error("Ingress could not start: {}", startFailed.toString());
+            app.stop();
+            throw startFailed;
+        }
+        LOG.info("Ingress listening on port {}", app.port());
+        return app;
     }
 
     private IngressVerticle newVerticle(IngressConfig config, Clock clock) {
@@ -76,7 +84,9 @@ public final class IngressApp {
             return;
         }
         LOG.info("Ingress stopping: finishing in-flight callbacks");
-        awaitQuietly("HTTP servers", vertx.undeploy(deploymentId), shutdownGrace.plusSeconds(5));
+        if (deploymentId != null) {
+            awaitQuietly("HTTP servers", vertx.undeploy(deploymentId), shutdownGrace.plusSeconds(5));
+        }
         try {
             publisher.close();
         } catch (RuntimeException e) {

@@ -30,6 +30,8 @@ public record IngressConfig(
     /** IXOPAY abandons a delivery attempt after 10 s; answering 503 well before lets it retry cleanly. */
     static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(4);
     static final Duration LONGEST_PUBLISH_TIMEOUT = Duration.ofSeconds(8);
+    /** Kafka takes records up to about 1 MiB by default; a larger body could never be stored. */
+    static final int LARGEST_BODY_BYTES = 1_000_000;
 
     public IngressConfig {
         if (publishTimeout.compareTo(Duration.ofMillis(500)) < 0 || publishTimeout.compareTo(LONGEST_PUBLISH_TIMEOUT) > 0) {
@@ -47,7 +49,7 @@ public record IngressConfig(
                 env.integer(HTTP_PORT, 8080, 0, 65535),
                 ConnectorSecrets.parse(IXOPAY_SHARED_SECRETS, env.required(IXOPAY_SHARED_SECRETS)),
                 env.bool(IXOPAY_ACCEPT_MD5_SIGNATURES, true),
-                env.integer(MAX_BODY_BYTES, 64 * 1024, 1024, 16 * 1024 * 1024),
+                env.integer(MAX_BODY_BYTES, 64 * 1024, 1024, LARGEST_BODY_BYTES),
                 env.optionalDuration(IXOPAY_MAX_DATE_SKEW),
                 env.duration(PUBLISH_TIMEOUT, DEFAULT_PUBLISH_TIMEOUT),
                 env.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20)),

@@ -13,7 +13,14 @@ public final class IngressMain {
 
     public static void main(String[] args) {
         IngressConfig config = ServiceMain.loadConfig("ingress", () -> IngressConfig.from(Env.system()), IngressConfig::describe);
-        IngressApp app = IngressApp.start(config, Clock.systemUTC()).await();
+        IngressApp app;
+        try {
+            app = IngressApp.start(config, Clock.systemUTC());
+        } catch (RuntimeException startFailed) {
+            // Already logged and cleaned up; exit so the orchestrator restarts us rather than leave a zombie.
+            System.exit(1);
+            return;
+        }
         ServiceMain.stopOnShutdown("ingress", app::stop);
     }
 }

@@ -1,5 +1,7 @@
 package net.paycallbacks.ingress;
 
+import java.util.Locale;
+
 /** How the ingress answered a callback; the values label the {@code ixopay_callbacks_total} metric. */
 public enum Outcome {
     ACCEPTED(200),
@@ -21,6 +23,6 @@ public enum Outcome {
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

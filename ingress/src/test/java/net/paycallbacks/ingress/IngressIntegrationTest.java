@@ -111,6 +111,25 @@ class IngressIntegrationTest {
         assertThat(record.value()).isEqualTo(garbage);
     }
 
+    @Test
+    void aCallbackDatedByXDateInsteadOfDateIsAccepted() {
+        // Given a callback whose signed date travels in X-Date, IXOPAY's SDK's fallback
+        SignedCallback signed = SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(newUuid()));
+        SignedCallback withXDate = signed.withHeader("Date", null).withHeader("X-Date", SignedCallback.DATE);
+
+        assertThat(http.send(withXDate).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongMethodOnAnotherEndpointNamesTheMethodThatEndpointTakes() {
+        SignedCallback postToMetrics = SignedCallback.signed(CONNECTOR, SECRET, "{}").withUri("/metrics");
+
+        HttpAnswer answer = http.send(postToMetrics);
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.body()).isEqualTo("method not allowed: use GET");
+    }
+
     static Stream<Arguments> badInput() {
         SignedCallback valid = SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body("bad-input"));
         byte[] tooLarge = new byte[64 * 1024 + 1];
@@ -145,10 +164,9 @@ class IngressIntegrationTest {
         // Then the bad one got its status and a reason, and only the good one reached the topic
         assertThat(answer.status()).isEqualTo(expectedStatus);
         assertThat(answer.body()).isNotBlank().doesNotContain(SECRET).doesNotContain(ROTATED_SECRET);
-        List<ConsumerRecord<byte[], byte[]>> published = topic.readUntil(
-                read -> read.stream().anyMatch(r -> r.key() != null && sentinel.equals(new String(r.key(), StandardCharsets.UTF_8))),
-                Duration.ofSeconds(10));
-        assertThat(published).hasSize(1);
+        List<ConsumerRecord<byte[], byte[]>> published = topic.readToEnd(Duration.ofSeconds(10));
+        assertThat(published).singleElement()
+                .satisfies(record -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(sentinel));
     }
 
     @Test
@@ -156,6 +174,8 @@ class IngressIntegrationTest {
         http.send(SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(newUuid())));
         http.send(SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body("x")).withHeader("X-Signature", "forged"));
         http.send(SignedCallback.signed("attacker-chosen-name", SECRET, SignedCallback.body("x")));
+        http.send(SignedCallback.signed("/callbacks/" + CONNECTOR, SECRET, new byte[70_000], SignatureVariant.SHA512));
+        http.send(SignedCallback.signed(CONNECTOR, SECRET, "{}").withHeader("Content-Type", "text/xml"));
 
         HttpAnswer metrics = http.get("/metrics");
 
@@ -164,6 +184,8 @@ class IngressIntegrationTest {
                 .containsPattern("ixopay_callbacks_total\\{connector=\"shop-eu\",outcome=\"accepted\"} [1-9]")
                 .containsPattern("ixopay_callbacks_total\\{connector=\"shop-eu\",outcome=\"bad_signature\"} [1-9]")
                 .containsPattern("ixopay_callbacks_total\\{connector=\"unknown\",outcome=\"unknown_connector\"} [1-9]")
+                .containsPattern("ixopay_callbacks_total\\{connector=\"shop-eu\",outcome=\"too_large\"} [1-9]")
+                .containsPattern("ixopay_callbacks_total\\{connector=\"shop-eu\",outcome=\"unsupported_media_type\"} [1-9]")
                 .contains("ixopay_callback_publish_seconds_bucket")
                 .contains("ixopay_callbacks_in_flight")
                 .contains("kafka_producer_")

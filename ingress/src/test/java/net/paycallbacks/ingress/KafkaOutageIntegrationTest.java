@@ -50,9 +50,27 @@ class KafkaOutageIntegrationTest {
             awaitTrue("a callback is accepted again", () -> http.send(callback(uuid)).status() == 200);
             awaitTrue("readiness turns 200", () -> http.get("/health/ready").status() == 200);
             try (TopicProbe topic = new TopicProbe(ingress.broker.bootstrapServers(), Topics.IXOPAY_CALLBACKS.name())) {
-                topic.readUntil(read -> read.stream().anyMatch(r -> r.key() != null
-                        && uuid.equals(new String(r.key(), StandardCharsets.UTF_8))), Duration.ofSeconds(10));
+                topic.readUntilKey(uuid, Duration.ofSeconds(10));
             }
+        }
+    }
+
+    @Test
+    void whenKafkaIsSlowRatherThanGoneTheAnswerIs503OnceThePublishTimeoutRunsOut() {
+        // Given a producer that keeps its metadata while the broker is away, so records wait for it
+        try (RunningIngress ingress = RunningIngress.start(Map.of("KAFKA_METADATA_RECOVERY_STRATEGY", "none"));
+             IngressClient http = ingress.client()) {
+            assertThat(http.send(callback()).status()).isEqualTo(200);
+            ingress.broker.stop();
+
+            // When a callback arrives
+            long started = System.nanoTime();
+            HttpAnswer answer = http.send(callback());
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            // Then it waited for the 4 s publish timeout, not longer than IXOPAY's 10 s, and got 503
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(took).isBetween(Duration.ofMillis(3_500), Duration.ofSeconds(10));
         }
     }
 
@@ -80,8 +98,7 @@ class KafkaOutageIntegrationTest {
             assertThat(inFlight.join()).extracting(HttpAnswer::status, HttpAnswer::body).containsExactly(200, "OK");
             stopping.join();
             try (TopicProbe topic = new TopicProbe(ingress.broker.bootstrapServers(), Topics.IXOPAY_CALLBACKS.name())) {
-                topic.readUntil(read -> read.stream().anyMatch(r -> r.key() != null
-                        && uuid.equals(new String(r.key(), StandardCharsets.UTF_8))), Duration.ofSeconds(10));
+                topic.readUntilKey(uuid, Duration.ofSeconds(10));
             }
             assertThatThrownBy(() -> http.send(callback())).hasMessageContaining("Connection refused");
         }

@@ -49,7 +49,7 @@ public final class LocalPipeline {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 IngressConfig.HTTP_PORT, Integer.toString(settings.httpPort()),
                 IngressConfig.IXOPAY_SHARED_SECRETS, DEMO_CONNECTOR + ":" + settings.demoSecret()))),
-                Clock.systemUTC()).await();
+                Clock.systemUTC());
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

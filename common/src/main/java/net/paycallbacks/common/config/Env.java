@@ -1,6 +1,7 @@
 package net.paycallbacks.common.config;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public final class Env {
                 throw new ConfigException(name, "must not be negative");
             }
             return value;
-        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+        } catch (NumberFormatException | DateTimeParseException e) {
             throw new ConfigException(name, "must be milliseconds (e.g. 1500) or ISO-8601 (e.g. PT1.5S)");
         }
     }

@@ -1,5 +1,6 @@
 package net.paycallbacks.common.config;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class KafkaClientConfig {
     }
 
     static boolean isSecret(String propertyName) {
-        String lower = propertyName.toLowerCase(java.util.Locale.ROOT);
+        String lower = propertyName.toLowerCase(Locale.ROOT);
         return SECRET_MARKERS.stream().anyMatch(lower::contains)
                 && !lower.endsWith(".serializer") && !lower.endsWith(".deserializer");
     }

@@ -47,8 +47,9 @@ final class CallbackRoutes {
             Responses.text(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
         });
         router.errorHandler(405, ctx -> {
-            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
-            Responses.text(ctx, 405, "method not allowed: callbacks are POSTed");
+            boolean callback = ctx.request().path().startsWith("/callbacks/");
+            ctx.response().putHeader(HttpHeaders.ALLOW, callback ? "POST" : "GET");
+            Responses.text(ctx, 405, "method not allowed: use " + (callback ? "POST" : "GET"));
         });
     }
 

@@ -96,6 +96,20 @@ public final class CallbackPublisher {
     }
 
     /**
+     * Marks the topic as in use and asks for its metadata if the producer has none, without waiting.
+     * Called every few seconds: a producer forgets a topic left unused for {@code metadata.max.idle.ms}
+     * (or all metadata after losing every broker), and with {@code max.block.ms=0} the next callback
+     * would then be refused.
+     */
+    public void keepTopicMetadata() {
+        try {
+            producer.partitionsFor(Topics.IXOPAY_CALLBACKS.name());
+        } catch (KafkaException notYet) {
+            // The call itself has requested the metadata; the next publish or probe will find it.
+        }
+    }
+
+    /**
      * Succeeds with the record's position once acknowledged by all in-sync replicas; fails when the
      * broker refused it, the producer had no room, or no answer came within the publish timeout.
      */

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Knows whether Kafka answered recently, by asking it for its cluster id every few seconds. */
+/**
+ * Knows whether Kafka answered recently, by asking it for its cluster id every few seconds, and runs
+ * a given task at each probe (the publisher's metadata refresh).
+ */
 public final class KafkaReadiness implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaReadiness.class);
@@ -21,9 +24,11 @@ public final class KafkaReadiness implements AutoCloseable {
     private final Admin admin;
     private final AtomicBoolean reachable = new AtomicBoolean();
     private final long timerId;
+    private final Runnable onProbe;
 
-    public KafkaReadiness(Vertx vertx, Properties kafka) {
+    public KafkaReadiness(Vertx vertx, Properties kafka, Runnable onProbe) {
         this.vertx = vertx;
+        this.onProbe = onProbe;
         Properties properties = new Properties();
         properties.putAll(kafka);
         properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "ixopay-ingress-readiness");
@@ -37,6 +42,7 @@ public final class KafkaReadiness implements AutoCloseable {
     }
 
     private void probe() {
+        onProbe.run();
         admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) PROBE_INTERVAL.toMillis()))
                 .clusterId()
                 .whenComplete((clusterId, failure) -> {

@@ -41,7 +41,7 @@ public final class RunningIngress implements AutoCloseable {
                 "HTTP_PORT", Integer.toString(freePort()),
                 "IXOPAY_SHARED_SECRETS", CONNECTOR + ":" + SECRET + "," + CONNECTOR + ":" + ROTATED_SECRET + ",other:other-secret"));
         environment.putAll(extraEnvironment);
-        IngressApp app = IngressApp.start(IngressConfig.from(new Env(environment)), Clock.systemUTC()).await();
+        IngressApp app = IngressApp.start(IngressConfig.from(new Env(environment)), Clock.systemUTC());
         return new RunningIngress(broker, app);
     }
 

@@ -1,0 +1,39 @@
+package net.paycallbacks.local;
+
+import net.paycallbacks.common.config.ConfigException;
+import net.paycallbacks.common.config.Env;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalSettingsTest {
+
+    @Test
+    void withNothingSetTheLocalStackUsesFriendlyFixedDefaultsAndFreshData() {
+        LocalSettings settings = LocalSettings.from(new Env(Map.of()), List.of());
+
+        assertThat(settings).isEqualTo(new LocalSettings(Path.of(".local/kafka"), 9092, 8080, "local-demo-secret", false));
+    }
+
+    @Test
+    void environmentAndKeepDataOverrideTheDefaults() {
+        LocalSettings settings = LocalSettings.from(new Env(Map.of(
+                "HTTP_PORT", "18080", "LOCAL_KAFKA_PORT", "19092", "LOCAL_DATA_DIR", "/tmp/k", "LOCAL_DEMO_SECRET", "s")),
+                List.of("--keep-data"));
+
+        assertThat(settings).isEqualTo(new LocalSettings(Path.of("/tmp/k"), 19092, 18080, "s", true));
+    }
+
+    @Test
+    void anUnknownOptionOrABadPortIsRefusedWithItsName() {
+        assertThatThrownBy(() -> LocalSettings.from(new Env(Map.of()), List.of("--keep")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--keep");
+        assertThatThrownBy(() -> LocalSettings.from(new Env(Map.of("HTTP_PORT", "http")), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("HTTP_PORT");
+    }
+}
