@@ -3,6 +3,10 @@ package net.paycallbacks.kafka;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import net.paycallbacks.common.TopicLayout;
+import net.paycallbacks.common.TopicProvisioner;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -13,12 +17,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Properties;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -39,8 +43,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private EmbeddedKafkaBroker(Path dataDir, boolean deleteOnClose, int brokerPort) {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
-        this.brokerPort = brokerPort == 0 ? freePort() : brokerPort;
-        this.controllerPort = freePort();
+        this.brokerPort = brokerPort == 0 ? FreePorts.any() : brokerPort;
+        this.controllerPort = FreePorts.any();
     }
 
     /** A broker on free ports whose data lives in a scratch folder deleted on close. */
@@ -62,6 +66,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + brokerPort;
+    }
+
+    /** Creates the topics that are missing, with one replica: this broker is the only one. */
+    public EmbeddedKafkaBroker createTopics(List<TopicLayout> layouts) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            new TopicProvisioner(admin, (short) 1).ensure(layouts);
+        }
+        return this;
     }
 
     public boolean isRunning() {
@@ -86,13 +98,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public synchronized void close() {
         stop();
         if (deleteOnClose) {
-            deleteRecursively(dataDir);
+            deleteData(dataDir);
         }
     }
 
     private synchronized void startServer() {
         long started = System.nanoTime();
-        KafkaRaftServer raftServer = new KafkaRaftServer(new KafkaConfig(brokerProperties(), false), Time.SYSTEM);
+        KafkaConfig config = new KafkaConfig(KraftProperties.singleNode(dataDir, brokerPort, controllerPort), false);
+        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
         raftServer.startup();
         server = raftServer;
         LOG.info("Embedded Kafka broker up at {} in {} ms", bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
@@ -119,7 +132,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             try (Writer writer = Files.newBufferedWriter(configFile)) {
-                brokerProperties().store(writer, "embedded Kafka broker");
+                KraftProperties.singleNode(dataDir, brokerPort, controllerPort).store(writer, "embedded Kafka broker");
             }
             return configFile;
         } catch (IOException e) {
@@ -127,43 +140,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private Properties brokerProperties() {
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        // Static voters: formatting then needs no --standalone and restarts keep the same quorum.
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("log.dirs", dataDir.resolve("log").toString());
-        // One node: every internal topic must live with a single replica.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        // Consumer groups form at once instead of waiting 3 s for more members.
-        p.put("group.initial.rebalance.delay.ms", "0");
-        // Topics are created on purpose, with their settings; a typo must not create a topic.
-        p.put("auto.create.topics.enable", "false");
-        return p;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
+    /** Deletes a broker's data folder, for a fresh start. */
+    public static void deleteData(Path root) {
         if (!Files.exists(root)) {
             return;
         }

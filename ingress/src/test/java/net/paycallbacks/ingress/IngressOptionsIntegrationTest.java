@@ -70,7 +70,7 @@ class IngressOptionsIntegrationTest {
         try (RunningIngress first = RunningIngress.start(Map.of())) {
             // Given the port is taken by another ingress
             IngressConfig samePort = IngressConfig.from(new Env(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", first.broker.bootstrapServers(),
+                    Env.KAFKA_BOOTSTRAP_SERVERS, first.broker.bootstrapServers(),
                     "HTTP_PORT", Integer.toString(first.app.port()),
                     "IXOPAY_SHARED_SECRETS", CONNECTOR + ":" + SECRET)));
 

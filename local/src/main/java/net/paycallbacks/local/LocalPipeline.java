@@ -1,5 +1,6 @@
 package net.paycallbacks.local;
 
+import net.paycallbacks.common.TopicLayout;
 import net.paycallbacks.common.Topics;
 import net.paycallbacks.common.config.ConfigException;
 import net.paycallbacks.common.config.Env;
@@ -9,16 +10,10 @@ import net.paycallbacks.kafka.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * The whole pipeline on one machine: a real Kafka broker in this JVM, its topics, and the services.
@@ -42,11 +37,12 @@ public final class LocalPipeline {
             return;
         }
         if (!settings.keepData()) {
-            deleteRecursively(settings.dataDir());
+            EmbeddedKafkaBroker.deleteData(settings.dataDir());
         }
-        EmbeddedKafkaBroker broker = LocalKafka.start(settings.dataDir(), settings.kafkaPort());
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.kafkaPort(), false)
+                .createTopics(TopicLayout.all());
         IngressApp ingress = IngressApp.start(IngressConfig.from(new Env(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                Env.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 IngressConfig.HTTP_PORT, Integer.toString(settings.httpPort()),
                 IngressConfig.IXOPAY_SHARED_SECRETS, DEMO_CONNECTOR + ":" + settings.demoSecret()))),
                 Clock.systemUTC());
@@ -78,16 +74,5 @@ public final class LocalPipeline {
                 "  Send a signed callback:  bin/send-callback --url " + base + "/callbacks/" + DEMO_CONNECTOR
                         + " --secret " + settings.demoSecret() + " docs/examples/debit-success.json",
                 "");
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + root, e);
-        }
     }
 }

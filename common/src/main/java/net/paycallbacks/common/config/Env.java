@@ -14,7 +14,7 @@ import java.util.Properties;
 public final class Env {
 
     static final String KAFKA_PREFIX = "KAFKA_";
-    static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
 
     private final Map<String, String> variables;
 

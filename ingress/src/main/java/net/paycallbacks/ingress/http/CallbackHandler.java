@@ -7,9 +7,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import net.paycallbacks.common.CallbackMetadata;
 import net.paycallbacks.common.SignatureVariant;
+import net.paycallbacks.ingress.CallbackUuid;
 import net.paycallbacks.ingress.ConnectorSecrets;
 import net.paycallbacks.ingress.DateFreshness;
-import net.paycallbacks.ingress.CallbackUuid;
 import net.paycallbacks.ingress.IngressMetrics;
 import net.paycallbacks.ingress.Outcome;
 import net.paycallbacks.ingress.kafka.CallbackPublisher;
@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+
+
+
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,34 +54,32 @@ final class CallbackHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String connector = ctx.pathParam(CallbackRoutes.CONNECTOR_PARAM);
+        byte[] body = ctx.body().buffer() == null ? EMPTY : ctx.body().buffer().getBytes();
+        authenticate(ctx, connector, body)
+                .ifPresent(metadata -> publish(ctx, CallbackUuid.of(body), body, metadata));
+    }
+
+    /** The callback's metadata if it is authentic and fresh enough; otherwise answers the refusal itself. */
+    private Optional<CallbackMetadata> authenticate(RoutingContext ctx, String connector, byte[] body) {
         HttpServerRequest request = ctx.request();
         String signature = request.getHeader("X-Signature");
         String date = Optional.ofNullable(request.getHeader(HttpHeaders.DATE)).orElse(request.getHeader("X-Date"));
-        if (signature == null || signature.isBlank()) {
-            reject(ctx, connector, Outcome.BAD_SIGNATURE, "missing X-Signature header");
-            return;
+        if (signature == null || signature.isBlank() || date == null) {
+            return reject(ctx, connector, Outcome.BAD_SIGNATURE,
+                    signature == null || signature.isBlank() ? "missing X-Signature header" : "missing Date header (signed by IXOPAY)");
         }
-        if (date == null) {
-            reject(ctx, connector, Outcome.BAD_SIGNATURE, "missing Date header (signed by IXOPAY)");
-            return;
-        }
-        byte[] body = ctx.body().buffer() == null ? EMPTY : ctx.body().buffer().getBytes();
         SignedRequest signed = new SignedRequest(request.method().name(), body,
                 request.getHeader(HttpHeaders.CONTENT_TYPE), date, RequestTarget.of(request.uri()));
-        List<byte[]> connectorSecrets = secrets.secretsFor(connector).orElseThrow();
-        Optional<SignatureVariant> variant = verifier.verify(signed, signature, connectorSecrets);
+        Optional<SignatureVariant> variant = verifier.verify(signed, signature, secrets.secretsFor(connector).orElseThrow());
         if (variant.isEmpty()) {
-            reject(ctx, connector, Outcome.BAD_SIGNATURE,
+            return reject(ctx, connector, Outcome.BAD_SIGNATURE,
                     "X-Signature does not match this connector's shared secret for this body, Content-Type, Date and URI");
-            return;
         }
         if (!freshness.isFresh(date)) {
-            reject(ctx, connector, Outcome.STALE_DATE, "Date header is missing a valid date or outside the allowed clock skew");
-            return;
+            return reject(ctx, connector, Outcome.STALE_DATE, "Date header is missing a valid date or outside the allowed clock skew");
         }
-        CallbackMetadata metadata = new CallbackMetadata(connector, clock.instant(), signed.requestTarget(),
-                signed.contentType(), date, signature.trim(), variant.get());
-        publish(ctx, CallbackUuid.of(body), body, metadata);
+        return Optional.of(new CallbackMetadata(connector, clock.instant(), signed.requestTarget(),
+                signed.contentType(), date, signature.trim(), variant.get()));
     }
 
     private void publish(RoutingContext ctx, Optional<String> uuid, byte[] body, CallbackMetadata metadata) {
@@ -100,9 +100,10 @@ final class CallbackHandler implements Handler<RoutingContext> {
         });
     }
 
-    private void reject(RoutingContext ctx, String connector, Outcome outcome, String reason) {
+    private Optional<CallbackMetadata> reject(RoutingContext ctx, String connector, Outcome outcome, String reason) {
         metrics.count(connector, outcome);
         LOG.warn("Rejected callback for connector {} with {}: {}", connector, outcome.status(), reason);
         Responses.text(ctx, outcome.status(), reason);
+        return Optional.empty();
     }
 }

@@ -21,9 +21,9 @@ public final class SignatureVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
     // JCA objects are not thread-safe and costly to look up: one of each per event-loop thread.
-    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> mac("HmacSHA512"));
-    private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> digest("SHA-512"));
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digest("MD5"));
+    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> jca(Mac::getInstance, "HmacSHA512"));
+    private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> jca(MessageDigest::getInstance, "SHA-512"));
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> jca(MessageDigest::getInstance, "MD5"));
 
     private final List<SignatureVariant> acceptedVariants;
 
@@ -76,17 +76,13 @@ public final class SignatureVerifier {
         return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Mac mac(String algorithm) {
-        try {
-            return Mac.getInstance(algorithm);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
-        }
+    private interface JcaFactory<T> {
+        T getInstance(String algorithm) throws GeneralSecurityException;
     }
 
-    private static MessageDigest digest(String algorithm) {
+    private static <T> T jca(JcaFactory<T> factory, String algorithm) {
         try {
-            return MessageDigest.getInstance(algorithm);
+            return factory.getInstance(algorithm);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }

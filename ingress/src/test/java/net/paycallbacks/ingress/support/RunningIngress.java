@@ -1,17 +1,12 @@
 package net.paycallbacks.ingress.support;
 
 import net.paycallbacks.common.TopicLayout;
-import net.paycallbacks.common.TopicProvisioner;
 import net.paycallbacks.common.config.Env;
 import net.paycallbacks.ingress.IngressApp;
 import net.paycallbacks.ingress.IngressConfig;
 import net.paycallbacks.kafka.EmbeddedKafkaBroker;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import net.paycallbacks.kafka.FreePorts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,13 +27,10 @@ public final class RunningIngress implements AutoCloseable {
     }
 
     public static RunningIngress start(Map<String, String> extraEnvironment) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startScratch();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(TopicLayout.all());
-        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.startScratch().createTopics(TopicLayout.all());
         Map<String, String> environment = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "HTTP_PORT", Integer.toString(freePort()),
+                Env.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                "HTTP_PORT", Integer.toString(FreePorts.any()),
                 "IXOPAY_SHARED_SECRETS", CONNECTOR + ":" + SECRET + "," + CONNECTOR + ":" + ROTATED_SECRET + ",other:other-secret"));
         environment.putAll(extraEnvironment);
         IngressApp app = IngressApp.start(IngressConfig.from(new Env(environment)), Clock.systemUTC());
@@ -53,13 +45,5 @@ public final class RunningIngress implements AutoCloseable {
     public void close() {
         app.stop();
         broker.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

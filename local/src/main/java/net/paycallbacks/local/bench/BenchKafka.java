@@ -1,13 +1,9 @@
 package net.paycallbacks.local.bench;
 
 import net.paycallbacks.common.TopicLayout;
-import net.paycallbacks.common.TopicProvisioner;
 import net.paycallbacks.kafka.EmbeddedKafkaBroker;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** For benchmarks: the embedded broker with the product's topics, in a process of its own. Args: DATA_DIR PORT. */
@@ -17,10 +13,8 @@ public final class BenchKafka {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Path.of(args[0]), Integer.parseInt(args[1]), true);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            new TopicProvisioner(admin, (short) 1).ensure(TopicLayout.all());
-        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(Path.of(args[0]), Integer.parseInt(args[1]), true)
+                .createTopics(TopicLayout.all());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
