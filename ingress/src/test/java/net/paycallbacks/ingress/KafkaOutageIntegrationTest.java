@@ -40,6 +40,8 @@ class KafkaOutageIntegrationTest {
             assertThat(refused.answer().status()).isEqualTo(503);
             assertThat(refused.answer().body()).contains("retry");
             assertThat(refused.took()).isLessThan(Duration.ofSeconds(5));
+            assertThat(http.get("/metrics").body())
+                    .containsPattern("ixopay_callbacks_total\\{connector=\"shop-eu\",outcome=\"publish_failed\"} 1");
             awaitTrue("readiness turns 503", () -> http.get("/health/ready").status() == 503);
 
             // When the broker comes back, then callbacks are OK again and stored, with no restart

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Knows whether Kafka answered recently, by asking it for its cluster id every few seconds, and runs
@@ -22,7 +22,8 @@ public final class KafkaReadiness implements AutoCloseable {
 
     private final Vertx vertx;
     private final Admin admin;
-    private final AtomicBoolean reachable = new AtomicBoolean();
+    // Null until the first probe answers, so that its outcome is logged either way.
+    private final AtomicReference<Boolean> reachable = new AtomicReference<>();
     private final long timerId;
     private final Runnable onProbe;
 
@@ -38,7 +39,7 @@ public final class KafkaReadiness implements AutoCloseable {
     }
 
     public boolean isReachable() {
-        return reachable.get();
+        return Boolean.TRUE.equals(reachable.get());
     }
 
     private void probe() {
@@ -47,7 +48,7 @@ public final class KafkaReadiness implements AutoCloseable {
                 .clusterId()
                 .whenComplete((clusterId, failure) -> {
                     boolean now = failure == null;
-                    if (reachable.getAndSet(now) == now) {
+                    if (Boolean.valueOf(now).equals(reachable.getAndSet(now))) {
                         return;
                     }
                     if (now) {
