@@ -40,17 +40,19 @@ final class CallbackRoutes {
                 .handler(this::requireKnownConnector)
                 .handler(this::requireJson)
                 .handler(callbackHandler);
-        // BodyHandler fails the request with 413 when the body is over the limit.
+        // These answers come before the request body was read: closing the connection after them
+        // keeps the unread rest of the body from being taken for the next request on it.
         router.errorHandler(413, ctx -> {
             metrics.count(ctx.pathParam(CONNECTOR_PARAM), Outcome.TOO_LARGE);
             LOG.warn("Rejected callback with 413: body over {} bytes", maxBodyBytes);
-            Responses.text(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
+            Responses.closing(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
         });
         router.errorHandler(405, ctx -> {
             boolean callback = ctx.request().path().startsWith("/callbacks/");
             ctx.response().putHeader(HttpHeaders.ALLOW, callback ? "POST" : "GET");
-            Responses.text(ctx, 405, "method not allowed: use " + (callback ? "POST" : "GET"));
+            Responses.closing(ctx, 405, "method not allowed: use " + (callback ? "POST" : "GET"));
         });
+        router.errorHandler(404, ctx -> Responses.closing(ctx, 404, "not found"));
     }
 
     private void requireKnownConnector(RoutingContext ctx) {

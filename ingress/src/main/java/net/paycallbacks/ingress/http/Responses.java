@@ -12,6 +12,12 @@ final class Responses {
     private Responses() {
     }
 
+    /** Answers and closes the connection: for refusals sent before the request body was read. */
+    static void closing(RoutingContext ctx, int status, String body) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        text(ctx, status, body);
+    }
+
     static void text(RoutingContext ctx, int status, String body) {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;

@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.TimeUnit;
@@ -13,11 +14,21 @@ import java.util.concurrent.TimeUnit;
 public final class IngressClient implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
-    private final HttpClient client = vertx.createHttpClient();
+    private final HttpClient client;
     private final int port;
 
     public IngressClient(int port) {
+        this(port, new PoolOptions());
+    }
+
+    private IngressClient(int port, PoolOptions pool) {
         this.port = port;
+        this.client = vertx.createHttpClient(pool);
+    }
+
+    /** A client that sends every request over one keep-alive connection, as long as the server keeps it open. */
+    public static IngressClient oneConnection(int port) {
+        return new IngressClient(port, new PoolOptions().setHttp1MaxSize(1));
     }
 
     public HttpAnswer send(SignedCallback callback) {
