@@ -51,7 +51,7 @@ public final class IngressMetrics implements AutoCloseable {
     }
 
     public void count(String connector, Outcome outcome) {
-        String label = knownConnectors.contains(connector) ? connector : UNKNOWN_CONNECTOR_LABEL;
+        String label = connector != null && knownConnectors.contains(connector) ? connector : UNKNOWN_CONNECTOR_LABEL;
         counters.computeIfAbsent(label + '/' + outcome.label(), key -> Counter.builder("ixopay_callbacks")
                         .description("Callbacks received, by connector and how they were answered")
                         .tag("connector", label)

@@ -130,27 +130,6 @@ class IngressIntegrationTest {
         assertThat(answer.body()).isEqualTo("method not allowed: use GET");
     }
 
-    @Test
-    void refusalsSentBeforeTheBodyWasReadDoNotSpoilTheConnectionForTheNextCallback() {
-        // Given one keep-alive connection, and requests refused before their bodies are read
-        byte[] tooLarge = new byte[200_000];
-        Arrays.fill(tooLarge, (byte) ' ');
-        try (IngressClient oneConnection = IngressClient.oneConnection(ingress.app.port())) {
-            assertThat(oneConnection.send(SignedCallback.signed("/callbacks/" + CONNECTOR, SECRET, tooLarge, SignatureVariant.SHA512)).status())
-                    .isEqualTo(413);
-            assertThat(oneConnection.send(SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body("x")).withMethod("PUT")).status())
-                    .isEqualTo(405);
-            assertThat(oneConnection.send(SignedCallback.signed(CONNECTOR, SECRET, "{}").withUri("/metrics")).status())
-                    .isEqualTo(405);
-            assertThat(oneConnection.send(SignedCallback.signed(CONNECTOR, SECRET, "{}").withUri("/nowhere")).status())
-                    .isEqualTo(404);
-
-            // Then a good callback after them is answered OK
-            assertThat(oneConnection.send(SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(newUuid()))).status())
-                    .isEqualTo(200);
-        }
-    }
-
     static Stream<Arguments> badInput() {
         SignedCallback valid = SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body("bad-input"));
         byte[] tooLarge = new byte[64 * 1024 + 1];

@@ -33,26 +33,37 @@ final class CallbackRoutes {
     }
 
     void mount(Router router, CallbackHandler callbackHandler) {
+        // Every request's body is read (up to the limit) whatever its path or method: a body left
+        // unread on a keep-alive connection, behind a 404 or 405, stalled the connection's next request.
+        router.route().order(-1).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.post("/callbacks/:" + CONNECTOR_PARAM)
                 .handler(new InFlightTracker(metrics))
-                // Vert.x runs body handlers before any user handler, so the size check comes first.
-                .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::requireKnownConnector)
                 .handler(this::requireJson)
                 .handler(callbackHandler);
-        // These answers come before the request body was read: closing the connection after them
-        // keeps the unread rest of the body from being taken for the next request on it.
+        // A body over the limit is refused while only partly read: close the connection after the answer.
         router.errorHandler(413, ctx -> {
-            metrics.count(ctx.pathParam(CONNECTOR_PARAM), Outcome.TOO_LARGE);
-            LOG.warn("Rejected callback with 413: body over {} bytes", maxBodyBytes);
+            if (isCallback(ctx)) {
+                metrics.count(connectorOf(ctx), Outcome.TOO_LARGE);
+                LOG.warn("Rejected callback with 413: body over {} bytes", maxBodyBytes);
+            }
             Responses.closing(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
         });
         router.errorHandler(405, ctx -> {
-            boolean callback = ctx.request().path().startsWith("/callbacks/");
-            ctx.response().putHeader(HttpHeaders.ALLOW, callback ? "POST" : "GET");
-            Responses.closing(ctx, 405, "method not allowed: use " + (callback ? "POST" : "GET"));
+            ctx.response().putHeader(HttpHeaders.ALLOW, isCallback(ctx) ? "POST" : "GET");
+            Responses.text(ctx, 405, "method not allowed: use " + (isCallback(ctx) ? "POST" : "GET"));
         });
-        router.errorHandler(404, ctx -> Responses.closing(ctx, 404, "not found"));
+        router.errorHandler(404, ctx -> Responses.text(ctx, 404, "not found"));
+    }
+
+    private static boolean isCallback(RoutingContext ctx) {
+        return ctx.request().path().startsWith("/callbacks/");
+    }
+
+    /** The connector named in the path; the route's parameter is not set when the route never matched. */
+    private static String connectorOf(RoutingContext ctx) {
+        String path = ctx.request().path();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private void requireKnownConnector(RoutingContext ctx) {

@@ -3,9 +3,9 @@ package net.paycallbacks.ingress.support;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.util.concurrent.TimeUnit;
@@ -14,21 +14,13 @@ import java.util.concurrent.TimeUnit;
 public final class IngressClient implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
-    private final HttpClient client;
+    // A new connection per request: Vert.x's client pool hung now and then when it reused a connection
+    // on which the server had answered before reading the whole body (413, 405).
+    private final HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     private final int port;
 
     public IngressClient(int port) {
-        this(port, new PoolOptions());
-    }
-
-    private IngressClient(int port, PoolOptions pool) {
         this.port = port;
-        this.client = vertx.createHttpClient(pool);
-    }
-
-    /** A client that sends every request over one keep-alive connection, as long as the server keeps it open. */
-    public static IngressClient oneConnection(int port) {
-        return new IngressClient(port, new PoolOptions().setHttp1MaxSize(1));
     }
 
     public HttpAnswer send(SignedCallback callback) {
