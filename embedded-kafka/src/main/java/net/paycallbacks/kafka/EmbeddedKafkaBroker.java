@@ -76,10 +76,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
-    public boolean isRunning() {
-        return server != null;
-    }
-
     /** Stops the broker abruptly-but-cleanly, keeping its data and ports for {@link #restart()}. */
     public synchronized void stop() {
         if (server != null) {

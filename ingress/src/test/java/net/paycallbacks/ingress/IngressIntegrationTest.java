@@ -23,12 +23,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static net.paycallbacks.ingress.support.RunningIngress.CONNECTOR;
 import static net.paycallbacks.ingress.support.RunningIngress.ROTATED_SECRET;
 import static net.paycallbacks.ingress.support.RunningIngress.SECRET;
+import static net.paycallbacks.ingress.support.RunningIngress.newUuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -202,9 +202,5 @@ class IngressIntegrationTest {
 
     private static List<String> headerNames(ConsumerRecord<?, ?> record) {
         return Arrays.stream(record.headers().toArray()).map(Header::key).toList();
-    }
-
-    private static String newUuid() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }
 }

@@ -18,10 +18,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import static net.paycallbacks.ingress.support.RunningIngress.CONNECTOR;
 import static net.paycallbacks.ingress.support.RunningIngress.SECRET;
+import static net.paycallbacks.ingress.support.RunningIngress.callback;
+import static net.paycallbacks.ingress.support.RunningIngress.newUuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -91,13 +92,5 @@ class IngressOptionsIntegrationTest {
         return SignedCallback.signed(uri, SECRET, body, SignatureVariant.SHA512)
                 .withHeader("Date", date)
                 .withHeader("X-Signature", signature);
-    }
-
-    private static SignedCallback callback() {
-        return SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(newUuid()));
-    }
-
-    private static String newUuid() {
-        return UUID.randomUUID().toString();
     }
 }

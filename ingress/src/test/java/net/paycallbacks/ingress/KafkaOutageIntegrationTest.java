@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
 import static net.paycallbacks.ingress.support.RunningIngress.CONNECTOR;
 import static net.paycallbacks.ingress.support.RunningIngress.SECRET;
+import static net.paycallbacks.ingress.support.RunningIngress.callback;
+import static net.paycallbacks.ingress.support.RunningIngress.newUuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -111,19 +112,7 @@ class KafkaOutageIntegrationTest {
         return new TimedAnswer(answer, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static SignedCallback callback() {
-        return callback(newUuid());
-    }
-
-    private static SignedCallback callback(String uuid) {
-        return SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(uuid));
-    }
-
     private static void awaitTrue(String what, Callable<Boolean> condition) {
         await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(condition);
-    }
-
-    private static String newUuid() {
-        return UUID.randomUUID().toString();
     }
 }

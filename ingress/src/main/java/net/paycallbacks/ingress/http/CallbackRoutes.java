@@ -33,11 +33,11 @@ final class CallbackRoutes {
     }
 
     void mount(Router router, CallbackHandler callbackHandler) {
-        // Every request's body is read (up to the limit) whatever its path or method: a body left
-        // unread on a keep-alive connection, behind a 404 or 405, stalled the connection's next request.
+        // Every request's body is read (up to the limit) whatever its path or method, so no early 404
+        // or 405 leaves an unread body on a keep-alive connection for the next request to trip over.
         router.route().order(-1).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.post("/callbacks/:" + CONNECTOR_PARAM)
-                .handler(new InFlightTracker(metrics))
+                .handler(this::trackInFlight)
                 .handler(this::requireKnownConnector)
                 .handler(this::requireJson)
                 .handler(callbackHandler);
@@ -64,6 +64,12 @@ final class CallbackRoutes {
     private static String connectorOf(RoutingContext ctx) {
         String path = ctx.request().path();
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private void trackInFlight(RoutingContext ctx) {
+        metrics.requestStarted();
+        ctx.addEndHandler(done -> metrics.requestFinished());
+        ctx.next();
     }
 
     private void requireKnownConnector(RoutingContext ctx) {

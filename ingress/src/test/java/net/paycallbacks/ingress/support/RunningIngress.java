@@ -10,6 +10,7 @@ import net.paycallbacks.kafka.FreePorts;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** A real broker with the product's topics, and the ingress in front of it, for one test class. */
 public final class RunningIngress implements AutoCloseable {
@@ -35,6 +36,20 @@ public final class RunningIngress implements AutoCloseable {
         environment.putAll(extraEnvironment);
         IngressApp app = IngressApp.start(IngressConfig.from(new Env(environment)), Clock.systemUTC());
         return new RunningIngress(broker, app);
+    }
+
+    /** A validly signed callback for a new transaction of the test connector. */
+    public static SignedCallback callback() {
+        return callback(newUuid());
+    }
+
+    public static SignedCallback callback(String uuid) {
+        return SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(uuid));
+    }
+
+    /** A transaction uuid shaped like IXOPAY's (20 hex characters). */
+    public static String newUuid() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 20);
     }
 
     public IngressClient client() {
