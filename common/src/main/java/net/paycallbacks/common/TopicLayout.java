@@ -12,15 +12,28 @@ public record TopicLayout(Topic<?, ?> topic, int partitions, Map<String, String>
 
     /** IXOPAY retries for about eight days; keeping two weeks lets operations replay after an outage. */
     static final Duration CALLBACK_RETENTION = Duration.ofDays(14);
+    /** Subscribers that were down for a while, or replay, find two weeks of events. */
+    static final Duration EVENT_RETENTION = Duration.ofDays(14);
+    /** Dead letters wait for a person; a month leaves time to notice and redrive them. */
+    static final Duration DLQ_RETENTION = Duration.ofDays(30);
 
     public TopicLayout {
         configs = Map.copyOf(configs);
     }
 
     public static List<TopicLayout> all() {
-        return List.of(new TopicLayout(Topics.IXOPAY_CALLBACKS, 6, Map.of(
-                "retention.ms", Long.toString(CALLBACK_RETENTION.toMillis()),
-                "cleanup.policy", "delete")));
+        return List.of(
+                retained(Topics.IXOPAY_CALLBACKS, 6, CALLBACK_RETENTION),
+                // Same partition count as the callbacks: one transaction's events stay in one ordered partition.
+                retained(Topics.TRANSACTION_EVENTS, 6, EVENT_RETENTION),
+                retained(Topics.IXOPAY_CALLBACKS_DLQ, 1, DLQ_RETENTION),
+                retained(Topics.NOTIFICATIONS_DLQ, 1, DLQ_RETENTION));
+    }
+
+    private static TopicLayout retained(Topic<?, ?> topic, int partitions, Duration retention) {
+        return new TopicLayout(topic, partitions, Map.of(
+                "retention.ms", Long.toString(retention.toMillis()),
+                "cleanup.policy", "delete"));
     }
 
     public String name() {

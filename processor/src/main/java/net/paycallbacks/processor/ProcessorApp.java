@@ -1,0 +1,132 @@
+package net.paycallbacks.processor;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import net.paycallbacks.common.config.KafkaClientConfig;
+import net.paycallbacks.processor.http.HealthRoutes;
+import net.paycallbacks.processor.http.TransactionRoutes;
+import net.paycallbacks.processor.stream.CallbackTopology;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The processor wired together: Kafka Streams, its store's query API, health and metrics over HTTP. */
+public final class ProcessorApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
+
+    private final Vertx vertx = Vertx.vertx();
+    private final ProcessorMetrics metrics = new ProcessorMetrics();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Duration shutdownGrace;
+    private final Runnable onFatalError;
+    private HttpServer server;
+    private KafkaStreams streams;
+
+    private ProcessorApp(ProcessorConfig config, Runnable onFatalError) {
+        this.shutdownGrace = config.shutdownGrace();
+        this.onFatalError = onFatalError;
+    }
+
+    /**
+     * Starts listening, then starts Kafka Streams, and returns without waiting for it to be RUNNING
+     * (readiness says when). {@code onFatalError} runs if Streams stops by itself after an error.
+     */
+    public static ProcessorApp start(ProcessorConfig config, Runnable onFatalError) {
+        ProcessorApp app = new ProcessorApp(config, onFatalError);
+        try {
+            app.startHttpAndStreams(config);
+        } catch (RuntimeException startFailed) {
+            LOG.error("Processor could not start: {}", startFailed.toString());
+            app.stop();
+            throw startFailed;
+        }
+        return app;
+    }
+
+    private void startHttpAndStreams(ProcessorConfig config) {
+        Router router = Router.router(vertx);
+        // The port must be known before Streams starts: it is advertised to the other instances.
+        server = vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).await();
+        HostInfo self = new HostInfo(config.advertisedHost(), server.actualPort());
+        streams = new KafkaStreams(CallbackTopology.build(metrics), streamsProperties(config, self));
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("Processing failed; stopping so that nothing is skipped (restart to retry)", failure);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            if (newState == KafkaStreams.State.ERROR && !stopping.get()) {
+                onFatalError.run();
+            }
+        });
+        metrics.bindStreams(streams);
+        HttpClient forwarder = vertx.createHttpClient();
+        new TransactionRoutes(streams, self, forwarder).mount(router);
+        new HealthRoutes(this::isReady, metrics).mount(router);
+        streams.start();
+        LOG.info("Processor listening on port {}, advertised to other instances as {}", server.actualPort(), self);
+    }
+
+    static Properties streamsProperties(ProcessorConfig config, HostInfo self) {
+        return KafkaClientConfig.layered(
+                Map.of(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorConfig.DEFAULT_APPLICATION_ID),
+                config.kafka(),
+                Map.of(
+                        // Store update, event and consumed offset commit together, or not at all.
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+                        StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port()));
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public boolean isReady() {
+        return !stopping.get() && streams != null && streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public ProcessorMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Graceful stop, blocking: not ready, Streams commits what it processed and leaves the consumer
+     * group (so a restart gets its partitions at once, not after a session timeout), then HTTP closes.
+     */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Processor stopping");
+        if (streams != null) {
+            boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(shutdownGrace));
+            if (!closed) {
+                LOG.warn("Kafka Streams did not close within {}", shutdownGrace);
+            }
+        }
+        metrics.close();
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Stopping Vert.x did not finish cleanly: {}", e.toString());
+        }
+        LOG.info("Processor stopped");
+    }
+}

@@ -1,0 +1,36 @@
+package net.paycallbacks.processor;
+
+import net.paycallbacks.common.config.Env;
+import net.paycallbacks.common.config.KafkaClientConfig;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The processor's settings, read once from the environment and validated.
+ *
+ * @param advertisedHost how other instances reach this one's HTTP port, to forward a query for a
+ *                       transaction this instance does not own (Kafka Streams' {@code application.server})
+ */
+public record ProcessorConfig(int httpPort, String advertisedHost, Duration shutdownGrace, Properties kafka) {
+
+    public static final String HTTP_PORT = "HTTP_PORT";
+    public static final String HTTP_ADVERTISED_HOST = "HTTP_ADVERTISED_HOST";
+    public static final String SHUTDOWN_GRACE = "SHUTDOWN_GRACE";
+    public static final String DEFAULT_APPLICATION_ID = "ixopay-processor";
+
+    public static ProcessorConfig from(Env env) {
+        return new ProcessorConfig(
+                env.integer(HTTP_PORT, 8080, 0, 65535),
+                env.string(HTTP_ADVERTISED_HOST, "localhost"),
+                env.duration(SHUTDOWN_GRACE, Duration.ofSeconds(30)),
+                env.kafkaProperties());
+    }
+
+    public String describe() {
+        return "httpPort=" + httpPort
+                + ", advertisedHost=" + advertisedHost
+                + ", shutdownGrace=" + shutdownGrace.toMillis() + "ms"
+                + ", kafka=" + KafkaClientConfig.describe(kafka);
+    }
+}

@@ -1,0 +1,71 @@
+package net.paycallbacks.processor.callback;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import net.paycallbacks.common.events.TransactionStatus;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads callback bodies leniently (unknown fields ignored, numbers or strings wherever IXOPAY's own
+ * examples use either, unreadable fields null) and strictly only where the state machine depends on
+ * it: a JSON object with a {@code uuid} and a {@code result} of OK, PENDING or ERROR.
+ */
+public final class CallbackParser {
+
+    private static final int MAX_DETAIL = 120;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // Two different "result" or "uuid" fields would leave it open which one IXOPAY meant.
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .addHandler(new LenientFields())
+            .addModule(new SimpleModule().addDeserializer(ReturnData.class, new ReturnDataDeserializer()))
+            .build();
+
+    private CallbackParser() {
+    }
+
+    public static ParsedCallback parse(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = body == null ? null : MAPPER.readTree(body);
+        } catch (IOException e) {
+            return unreadable(QuarantineReason.NOT_JSON, "not JSON: " + originalMessage(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            return unreadable(QuarantineReason.NOT_JSON, "not a JSON object");
+        }
+        Callback callback;
+        try {
+            callback = MAPPER.treeToValue(tree, Callback.class);
+        } catch (IOException e) {
+            return unreadable(QuarantineReason.NOT_JSON, "unreadable callback: " + originalMessage(e));
+        }
+        if (callback.uuid() == null || callback.uuid().isBlank()) {
+            return unreadable(QuarantineReason.NO_UUID, "no uuid");
+        }
+        Optional<TransactionStatus> status = TransactionStatus.fromResult(callback.result());
+        if (status.isEmpty()) {
+            return unreadable(QuarantineReason.NO_RESULT, callback.result() == null
+                    ? "no result" : "result is not OK, PENDING or ERROR");
+        }
+        return new ParsedCallback.Readable(callback, status.get());
+    }
+
+    private static ParsedCallback unreadable(QuarantineReason reason, String detail) {
+        return new ParsedCallback.Unreadable(reason, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
+    }
+
+    private static String originalMessage(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getClass().getSimpleName();
+    }
+}

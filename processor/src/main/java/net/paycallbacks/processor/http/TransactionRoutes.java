@@ -1,0 +1,99 @@
+package net.paycallbacks.processor.http;
+
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import net.paycallbacks.processor.state.TransactionState;
+import net.paycallbacks.processor.stream.CallbackTopology;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /transactions/{uuid}} from the Kafka Streams store. The instance that owns the uuid's
+ * partition answers; any other forwards the request to it once.
+ */
+public final class TransactionRoutes {
+
+    /** Marks a forwarded query, so that a stale view of who owns what cannot make requests circle. */
+    static final String FORWARDED = "X-Forwarded-By-Processor";
+    private static final Pattern UUID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final HttpClient forwarder;
+
+    public TransactionRoutes(KafkaStreams streams, HostInfo self, HttpClient forwarder) {
+        this.streams = streams;
+        this.self = self;
+        this.forwarder = forwarder;
+    }
+
+    public void mount(Router router) {
+        router.get("/transactions/:uuid").handler(this::query);
+    }
+
+    private void query(RoutingContext ctx) {
+        String uuid = ctx.pathParam("uuid");
+        if (!UUID.matcher(uuid).matches()) {
+            Responses.text(ctx, 400, "not a transaction uuid");
+            return;
+        }
+        KeyQueryMetadata owner = streams.queryMetadataForKey(CallbackTopology.STORE, uuid, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            Responses.text(ctx, 503, "transactions are being reassigned between instances; retry shortly");
+        } else if (self.equals(owner.activeHost())) {
+            answerLocally(ctx, uuid);
+        } else if (ctx.request().getHeader(FORWARDED) != null) {
+            Responses.text(ctx, 503, "transaction owner changed while forwarding; retry shortly");
+        } else {
+            forward(ctx, owner.activeHost(), uuid);
+        }
+    }
+
+    private void answerLocally(RoutingContext ctx, String uuid) {
+        // A RocksDB read may touch the disk: off the event loop.
+        ctx.vertx().executeBlocking(() -> lookUp(uuid), false).onComplete(found -> {
+            if (found.failed()) {
+                Responses.text(ctx, 503, "transaction store not available (instance starting or rebalancing); retry shortly");
+            } else if (found.result().isEmpty()) {
+                Responses.text(ctx, 404, "no transaction with this uuid");
+            } else {
+                Responses.json(ctx, 200, TransactionView.of(found.result().get()).toJson());
+            }
+        });
+    }
+
+    private Optional<TransactionState> lookUp(String uuid) throws InvalidStateStoreException {
+        ReadOnlyKeyValueStore<String, TransactionState> store = streams.store(StoreQueryParameters.fromNameAndType(
+                CallbackTopology.STORE, QueryableStoreTypes.<String, TransactionState>keyValueStore()));
+        return Optional.ofNullable(store.get(uuid));
+    }
+
+    private void forward(RoutingContext ctx, HostInfo owner, String uuid) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(owner.host())
+                .setPort(owner.port()).setURI("/transactions/" + uuid).putHeader(FORWARDED, self.toString());
+        forwarder.request(request)
+                .compose(sent -> sent.send())
+                .compose(response -> response.body().map(body -> new Relayed(response, body.toString())))
+                .onSuccess(relayed -> ctx.response().setStatusCode(relayed.response.statusCode())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, relayed.response.getHeader(HttpHeaders.CONTENT_TYPE))
+                        .end(relayed.body))
+                .onFailure(failed -> Responses.text(ctx, 502, "the instance owning this transaction did not answer"));
+    }
+
+    private record Relayed(HttpClientResponse response, String body) {
+    }
+}
