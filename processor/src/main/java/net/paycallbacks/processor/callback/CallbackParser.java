@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import net.paycallbacks.common.events.TransactionStatus;
@@ -25,6 +26,8 @@ public final class CallbackParser {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // "10.90" sent as a number stays 10.90: the tree would otherwise strip the zero (and 100.00 to 1E+2).
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             // Two different "result" or "uuid" fields would leave it open which one IXOPAY meant.
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .addHandler(new LenientFields())
@@ -39,7 +42,7 @@ public final class CallbackParser {
         try {
             tree = body == null ? null : MAPPER.readTree(body);
         } catch (IOException e) {
-            return unreadable(QuarantineReason.NOT_JSON, "not JSON: " + originalMessage(e));
+            return unreadable(QuarantineReason.NOT_JSON, "not JSON" + where(e));
         }
         if (tree == null || !tree.isObject()) {
             return unreadable(QuarantineReason.NOT_JSON, "not a JSON object");
@@ -48,7 +51,7 @@ public final class CallbackParser {
         try {
             callback = MAPPER.treeToValue(tree, Callback.class);
         } catch (IOException e) {
-            return unreadable(QuarantineReason.NOT_JSON, "unreadable callback: " + originalMessage(e));
+            return unreadable(QuarantineReason.NOT_JSON, "unreadable callback" + where(e));
         }
         if (callback.uuid() == null || callback.uuid().isBlank()) {
             return unreadable(QuarantineReason.NO_UUID, "no uuid");
@@ -65,7 +68,11 @@ public final class CallbackParser {
         return new ParsedCallback.Unreadable(reason, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
     }
 
-    private static String originalMessage(IOException e) {
-        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getClass().getSimpleName();
+    /** Only the position: Jackson's messages quote the offending token, which may be card or customer data. */
+    private static String where(IOException e) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+        }
+        return "";
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 
 import java.io.IOException;
 
@@ -18,6 +19,15 @@ final class LenientFields extends DeserializationProblemHandler {
     @Override
     public Object handleUnexpectedToken(DeserializationContext context, JavaType targetType, JsonToken token,
                                         JsonParser parser, String failureMessage) throws IOException {
+        parser.skipChildren();
+        return null;
+    }
+
+    /** Text, a number or a boolean where an object was expected ("customer": "someone@example.com"). */
+    @Override
+    public Object handleMissingInstantiator(DeserializationContext context, Class<?> instanceClass,
+                                            ValueInstantiator instantiator, JsonParser parser, String message)
+            throws IOException {
         parser.skipChildren();
         return null;
     }
