@@ -21,7 +21,10 @@ find_java() {
 # JVM options for running the project's jars: Kafka still calls sun.misc.Unsafe, which JDK 24+
 # warns about on every start.
 java_opts() {
+  # RocksDB (the processor's store) loads a native library: allow it without the JDK's warning.
+  local opts="--enable-native-access=ALL-UNNAMED"
   if [ "$(java_major "$1")" -ge 24 ]; then
-    echo "--sun-misc-unsafe-memory-access=allow"
+    opts="$opts --sun-misc-unsafe-memory-access=allow"
   fi
+  echo "$opts"
 }

@@ -6,6 +6,8 @@ import net.paycallbacks.common.config.ConfigException;
 import net.paycallbacks.common.config.Env;
 import net.paycallbacks.ingress.IngressApp;
 import net.paycallbacks.ingress.IngressConfig;
+import net.paycallbacks.processor.ProcessorApp;
+import net.paycallbacks.processor.ProcessorConfig;
 import net.paycallbacks.kafka.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole pipeline on one machine: a real Kafka broker in this JVM, its topics, and the services.
@@ -37,42 +40,66 @@ public final class LocalPipeline {
             return;
         }
         if (!settings.keepData()) {
-            EmbeddedKafkaBroker.deleteData(settings.dataDir());
+            EmbeddedKafkaBroker.deleteData(settings.kafkaDir());
+            EmbeddedKafkaBroker.deleteData(settings.processorStateDir());
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir(), settings.kafkaPort(), false)
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(), false)
                 .createTopics(TopicLayout.all());
         IngressApp ingress = IngressApp.start(IngressConfig.from(new Env(Map.of(
                 Env.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 IngressConfig.HTTP_PORT, Integer.toString(settings.httpPort()),
                 IngressConfig.IXOPAY_SHARED_SECRETS, DEMO_CONNECTOR + ":" + settings.demoSecret()))),
                 Clock.systemUTC());
+        ProcessorApp processor = ProcessorApp.start(ProcessorConfig.from(new Env(Map.of(
+                Env.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                ProcessorConfig.HTTP_PORT, Integer.toString(settings.processorPort()),
+                "KAFKA_STATE_DIR", settings.processorStateDir().toString()))),
+                () -> LOG.error("The processor stopped after an error; see above. Ctrl-C and start again to resume."));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping the local pipeline");
             ingress.stop();
+            processor.stop();
             broker.close();
             stopped.countDown();
         }, "local-pipeline-shutdown"));
-        System.out.println(banner(settings, broker, ingress));
+        awaitRunning(processor);
+        System.out.println(banner(settings, broker, ingress, processor));
         stopped.await();
     }
 
-    static String banner(LocalSettings settings, EmbeddedKafkaBroker broker, IngressApp ingress) {
+    /** The banner should mean "ready": the processor gets its partitions a few seconds after starting. */
+    private static void awaitRunning(ProcessorApp processor) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!processor.isReady() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (!processor.isReady()) {
+            LOG.warn("The processor is not RUNNING after 60 s; callbacks are stored and will be processed once it is");
+        }
+    }
+
+    static String banner(LocalSettings settings, EmbeddedKafkaBroker broker, IngressApp ingress, ProcessorApp processor) {
         String base = "http://127.0.0.1:" + ingress.port();
+        String processorBase = "http://127.0.0.1:" + processor.port();
         return String.join(System.lineSeparator(),
                 "",
                 "  IXOPAY callback pipeline is running locally. Ctrl-C stops everything.",
                 "",
                 "  Callback URL      " + base + "/callbacks/" + DEMO_CONNECTOR,
                 "  Shared secret     " + settings.demoSecret() + "   (connector '" + DEMO_CONNECTOR + "', local demo only)",
-                "  Kafka             " + broker.bootstrapServers() + "   (topic " + Topics.IXOPAY_CALLBACKS.name() + ")",
-                "  Health, metrics   " + base + "/health/ready   " + base + "/metrics",
-                "  Broker data       " + settings.dataDir().toAbsolutePath()
+                "  Kafka             " + broker.bootstrapServers() + "   (topics " + Topics.IXOPAY_CALLBACKS.name()
+                        + ", " + Topics.TRANSACTION_EVENTS.name() + ", " + Topics.IXOPAY_CALLBACKS_DLQ.name() + ")",
+                "  Ingress health    " + base + "/health/ready   " + base + "/metrics",
+                "  Transactions      " + processorBase + "/transactions/{uuid}   (processor query API)",
+                "  Processor health  " + processorBase + "/health/ready   " + processorBase + "/metrics",
+                "  Local data        " + settings.dataDir().toAbsolutePath()
                         + (settings.keepData() ? "   (kept from earlier runs)" : "   (fresh; --keep-data keeps it)"),
                 "",
                 "  Send a signed callback:  bin/send-callback --url " + base + "/callbacks/" + DEMO_CONNECTOR
                         + " --secret " + settings.demoSecret() + " docs/examples/debit-success.json",
+                "  Watch the events:        bin/watch-events   (transaction-events, read_committed, from the start)",
                 "");
     }
 }

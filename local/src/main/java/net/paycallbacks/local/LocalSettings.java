@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Settings of the local stack: fixed, friendly defaults, each overridable by environment. */
-record LocalSettings(Path dataDir, int kafkaPort, int httpPort, String demoSecret, boolean keepData) {
+record LocalSettings(Path dataDir, int kafkaPort, int httpPort, int processorPort, String demoSecret, boolean keepData) {
 
     static final String KEEP_DATA = "--keep-data";
 
@@ -17,10 +17,21 @@ record LocalSettings(Path dataDir, int kafkaPort, int httpPort, String demoSecre
             }
         }
         return new LocalSettings(
-                Path.of(env.string("LOCAL_DATA_DIR", ".local/kafka")),
+                Path.of(env.string("LOCAL_DATA_DIR", ".local")),
                 env.integer("LOCAL_KAFKA_PORT", 9092, 1, 65535),
                 env.integer("HTTP_PORT", 8080, 1, 65535),
+                env.integer("LOCAL_PROCESSOR_PORT", 8081, 1, 65535),
                 env.string("LOCAL_DEMO_SECRET", "local-demo-secret"),
                 args.contains(KEEP_DATA));
+    }
+
+    /** The broker's log and metadata directories. */
+    Path kafkaDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    /** The processor's Kafka Streams state: it must be fresh whenever the broker's data is. */
+    Path processorStateDir() {
+        return dataDir.resolve("processor-state");
     }
 }
