@@ -5,7 +5,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import net.paycallbacks.common.config.KafkaClientConfig;
-import net.paycallbacks.processor.http.HealthRoutes;
+import net.paycallbacks.http.HealthRoutes;
 import net.paycallbacks.processor.http.TransactionRoutes;
 import net.paycallbacks.processor.stream.CallbackTopology;
 import org.apache.kafka.streams.CloseOptions;
@@ -74,7 +74,7 @@ public final class ProcessorApp {
         metrics.bindStreams(streams);
         HttpClient forwarder = vertx.createHttpClient();
         new TransactionRoutes(streams, self, forwarder).mount(router);
-        new HealthRoutes(this::isReady, metrics).mount(router);
+        new HealthRoutes(this::isReady, "not ready: Kafka Streams is not RUNNING", metrics::scrape).mount(router);
         streams.start();
         LOG.info("Processor listening on port {}, advertised to other instances as {}", server.actualPort(), self);
     }

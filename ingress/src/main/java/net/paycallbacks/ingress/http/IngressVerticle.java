@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import net.paycallbacks.http.HealthRoutes;
 import net.paycallbacks.ingress.IngressConfig;
 import net.paycallbacks.ingress.IngressMetrics;
 import net.paycallbacks.ingress.DateFreshness;
@@ -37,7 +38,7 @@ public final class IngressVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        new HealthRoutes(ready, metrics).mount(router);
+        new HealthRoutes(ready, "not ready: Kafka unreachable or shutting down", metrics::scrape).mount(router);
         CallbackHandler callbacks = new CallbackHandler(config.secrets(),
                 new SignatureVerifier(config.acceptLegacyMd5()),
                 new DateFreshness(config.maxDateSkew(), clock), publisher, metrics, clock);
