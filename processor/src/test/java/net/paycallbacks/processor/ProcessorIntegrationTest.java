@@ -214,8 +214,42 @@ class ProcessorIntegrationTest {
         }
     }
 
+    @Test
+    void eitherOfTwoInstancesAnswersForEveryTransactionForwardingToTheOwner() throws Exception {
+        String applicationId = "it-two";
+        ProcessorApp first = startInProcess(applicationId, "first");
+        ProcessorApp second = startInProcess(applicationId, "second");
+        try {
+            await().atMost(PATIENCE).until(() -> first.isReady() && second.isReady());
+            List<String> transactions = IntStream.range(0, 12).mapToObj(i -> uuid("two-" + i)).toList();
+            for (String uuid : transactions) {
+                assertThat(sender.send(callback(uuid, "OK").bytes())).isEqualTo(200);
+            }
+            for (String uuid : transactions) {
+                awaitState(first.port(), uuid, state -> state.get("status").asText().equals("SUCCESS"));
+                awaitState(second.port(), uuid, state -> state.get("status").asText().equals("SUCCESS"));
+            }
+
+            Map<Integer, Long> owners = transactions.stream().collect(Collectors.groupingBy(uuid -> first.streams()
+                    .queryMetadataForKey("transactions", uuid, org.apache.kafka.common.serialization.Serdes.String().serializer())
+                    .activeHost().port(), Collectors.counting()));
+            assertThat(owners.keySet()).as("each instance owns some of the transactions, so both forwarded")
+                    .containsExactlyInAnyOrder(first.port(), second.port());
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
     private ProcessorApp startInProcess(String applicationId) {
-        ProcessorApp app = ProcessorApp.start(ProcessorConfig.from(new Env(environment(applicationId))), () -> { });
+        return startInProcess(applicationId, "only");
+    }
+
+    private ProcessorApp startInProcess(String applicationId, String instance) {
+        Map<String, String> environment = environment(applicationId);
+        environment.put("KAFKA_STATE_DIR", workDir.resolve("state-" + applicationId + "-" + instance).toString());
+        environment.put("HTTP_ADVERTISED_HOST", "127.0.0.1");
+        ProcessorApp app = ProcessorApp.start(ProcessorConfig.from(new Env(environment)), () -> { });
         await().atMost(PATIENCE).until(app::isReady);
         return app;
     }

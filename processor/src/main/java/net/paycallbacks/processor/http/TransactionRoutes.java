@@ -88,9 +88,13 @@ public final class TransactionRoutes {
         forwarder.request(request)
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Relayed(response, body.toString())))
-                .onSuccess(relayed -> ctx.response().setStatusCode(relayed.response.statusCode())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, relayed.response.getHeader(HttpHeaders.CONTENT_TYPE))
-                        .end(relayed.body))
+                .onSuccess(relayed -> {
+                    String contentType = relayed.response.getHeader(HttpHeaders.CONTENT_TYPE);
+                    if (contentType != null) {
+                        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+                    }
+                    ctx.response().setStatusCode(relayed.response.statusCode()).end(relayed.body);
+                })
                 .onFailure(failed -> Responses.text(ctx, 502, "the instance owning this transaction did not answer"));
     }
 
