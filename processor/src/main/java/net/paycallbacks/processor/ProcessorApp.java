@@ -11,6 +11,9 @@ import net.paycallbacks.processor.stream.CallbackTopology;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -86,7 +89,11 @@ public final class ProcessorApp {
                 Map.of(
                         // Store update, event and consumed offset commit together, or not at all.
                         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-                        StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port()));
+                        StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port(),
+                        // A handler that skips records would drop callbacks silently; failing stops and restarts instead.
+                        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class.getName(),
+                        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class.getName(),
+                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName()));
     }
 
     public int port() {

@@ -1,8 +1,11 @@
 package net.paycallbacks.processor;
 
+import net.paycallbacks.common.config.ConfigException;
 import net.paycallbacks.common.config.Env;
 import net.paycallbacks.common.config.KafkaClientConfig;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -22,9 +25,21 @@ public record ProcessorConfig(int httpPort, String advertisedHost, Duration shut
     public static ProcessorConfig from(Env env) {
         return new ProcessorConfig(
                 env.integer(HTTP_PORT, 8080, 0, 65535),
-                env.string(HTTP_ADVERTISED_HOST, "localhost"),
+                env.string(HTTP_ADVERTISED_HOST, localHostName()),
                 env.duration(SHUTDOWN_GRACE, Duration.ofSeconds(30)),
                 env.kafkaProperties());
+    }
+
+    /**
+     * The machine's name (a pod's name resolves to its IP on Kubernetes). Not "localhost": several
+     * instances advertising "localhost" would each think they own every transaction.
+     */
+    static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new ConfigException(HTTP_ADVERTISED_HOST, "is not set and this machine's name cannot be resolved");
+        }
     }
 
     public String describe() {

@@ -22,7 +22,7 @@ class ProcessorConfigTest {
         ProcessorConfig config = ProcessorConfig.from(new Env(MINIMAL));
 
         assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.advertisedHost()).isEqualTo("localhost");
+        assertThat(config.advertisedHost()).isEqualTo(ProcessorConfig.localHostName());
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
         Properties streams = ProcessorApp.streamsProperties(config, new HostInfo("localhost", 8080));
         assertThat(streams).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "ixopay-processor")
@@ -39,6 +39,7 @@ class ProcessorConfigTest {
                 "KAFKA_APPLICATION_ID", "payments-eu",
                 "KAFKA_NUM_STREAM_THREADS", "2",
                 "KAFKA_PROCESSING_GUARANTEE", "at_least_once",
+                "KAFKA_PROCESSING_EXCEPTION_HANDLER", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler",
                 "HTTP_ADVERTISED_HOST", "10.0.0.7",
                 "HTTP_PORT", "9000")));
 
@@ -47,7 +48,9 @@ class ProcessorConfigTest {
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "payments-eu")
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "2")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "10.0.0.7:9000");
+                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "10.0.0.7:9000")
+                .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                        "org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package net.paycallbacks.processor.callback;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.paycallbacks.common.events.TransactionStatus;
 
 import java.io.IOException;
@@ -28,8 +31,6 @@ public final class CallbackParser {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // "10.90" sent as a number stays 10.90: the tree would otherwise strip the zero (and 100.00 to 1E+2).
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            // Two different "result" or "uuid" fields would leave it open which one IXOPAY meant.
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .addHandler(new LenientFields())
             .addModule(new SimpleModule().addDeserializer(ReturnData.class, new ReturnDataDeserializer()))
             .build();
@@ -38,13 +39,15 @@ public final class CallbackParser {
     }
 
     public static ParsedCallback parse(byte[] body) {
-        JsonNode tree;
+        ObjectNode tree;
         try {
-            tree = body == null ? null : MAPPER.readTree(body);
+            tree = body == null ? null : readTopLevel(body);
+        } catch (DuplicateField duplicate) {
+            return unreadable(QuarantineReason.NOT_JSON, "field \"" + duplicate.name + "\" appears twice");
         } catch (IOException e) {
             return unreadable(QuarantineReason.NOT_JSON, "not JSON" + where(e));
         }
-        if (tree == null || !tree.isObject()) {
+        if (tree == null) {
             return unreadable(QuarantineReason.NOT_JSON, "not a JSON object");
         }
         Callback callback;
@@ -61,7 +64,48 @@ public final class CallbackParser {
             return unreadable(QuarantineReason.NO_RESULT, callback.result() == null
                     ? "no result" : "result is not OK, PENDING or ERROR");
         }
+        if (!Amounts.usable(callback)) {
+            return unreadable(QuarantineReason.UNUSABLE_AMOUNT, "an amount is out of any currency's range");
+        }
         return new ParsedCallback.Readable(callback, status.get());
+    }
+
+    /**
+     * The body's top-level object, refusing a field that appears twice there: two different "result"
+     * or "uuid" fields would leave it open which one IXOPAY meant. Deeper down, the last one wins.
+     */
+    private static ObjectNode readTopLevel(byte[] body) throws IOException {
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                if (parser.currentToken() != null) {
+                    parser.skipChildren();
+                }
+                return null;
+            }
+            ObjectNode fields = MAPPER.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                JsonNode value = MAPPER.readTree(parser);
+                if (fields.has(name)) {
+                    throw new DuplicateField(name);
+                }
+                fields.set(name, value);
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "content after the object");
+            }
+            return fields;
+        }
+    }
+
+    private static final class DuplicateField extends IOException {
+        private final String name;
+
+        DuplicateField(String name) {
+            super("duplicate field");
+            this.name = name.length() > 40 ? name.substring(0, 40) : name;
+        }
     }
 
     private static ParsedCallback unreadable(QuarantineReason reason, String detail) {

@@ -5,6 +5,7 @@ public enum QuarantineReason {
     NOT_JSON("not-json"),
     NO_UUID("no-uuid"),
     NO_RESULT("no-usable-result"),
+    UNUSABLE_AMOUNT("unusable-amount"),
     KEY_MISMATCH("key-mismatch");
 
     private final String label;

@@ -30,6 +30,7 @@ public final class TransactionRoutes {
     /** Marks a forwarded query, so that a stale view of who owns what cannot make requests circle. */
     static final String FORWARDED = "X-Forwarded-By-Processor";
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final long FORWARD_TIMEOUT_MS = 5_000;
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -55,7 +56,7 @@ public final class TransactionRoutes {
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             Responses.text(ctx, 503, "transactions are being reassigned between instances; retry shortly");
         } else if (self.equals(owner.activeHost())) {
-            answerLocally(ctx, uuid);
+            answerLocally(ctx, uuid, owner.partition());
         } else if (ctx.request().getHeader(FORWARDED) != null) {
             Responses.text(ctx, 503, "transaction owner changed while forwarding; retry shortly");
         } else {
@@ -63,9 +64,9 @@ public final class TransactionRoutes {
         }
     }
 
-    private void answerLocally(RoutingContext ctx, String uuid) {
+    private void answerLocally(RoutingContext ctx, String uuid, int partition) {
         // A RocksDB read may touch the disk: off the event loop.
-        ctx.vertx().executeBlocking(() -> lookUp(uuid), false).onComplete(found -> {
+        ctx.vertx().executeBlocking(() -> lookUp(uuid, partition), false).onComplete(found -> {
             if (found.failed()) {
                 Responses.text(ctx, 503, "transaction store not available (instance starting or rebalancing); retry shortly");
             } else if (found.result().isEmpty()) {
@@ -76,15 +77,17 @@ public final class TransactionRoutes {
         });
     }
 
-    private Optional<TransactionState> lookUp(String uuid) throws InvalidStateStoreException {
+    /** Asks the one partition that owns the uuid: while it is still restoring this throws (503), never a false 404. */
+    private Optional<TransactionState> lookUp(String uuid, int partition) throws InvalidStateStoreException {
         ReadOnlyKeyValueStore<String, TransactionState> store = streams.store(StoreQueryParameters.fromNameAndType(
-                CallbackTopology.STORE, QueryableStoreTypes.<String, TransactionState>keyValueStore()));
+                CallbackTopology.STORE, QueryableStoreTypes.<String, TransactionState>keyValueStore()).withPartition(partition));
         return Optional.ofNullable(store.get(uuid));
     }
 
     private void forward(RoutingContext ctx, HostInfo owner, String uuid) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(owner.host())
-                .setPort(owner.port()).setURI("/transactions/" + uuid).putHeader(FORWARDED, self.toString());
+                .setPort(owner.port()).setURI("/transactions/" + uuid).putHeader(FORWARDED, self.toString())
+                .setConnectTimeout(FORWARD_TIMEOUT_MS).setIdleTimeout(FORWARD_TIMEOUT_MS);
         forwarder.request(request)
                 .compose(sent -> sent.send())
                 .compose(response -> response.body().map(body -> new Relayed(response, body.toString())))

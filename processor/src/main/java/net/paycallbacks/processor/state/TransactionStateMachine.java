@@ -2,6 +2,7 @@ package net.paycallbacks.processor.state;
 
 import net.paycallbacks.common.events.EventCorrection;
 import net.paycallbacks.common.events.EventCustomer;
+import net.paycallbacks.common.events.EventError;
 import net.paycallbacks.common.events.EventIds;
 import net.paycallbacks.common.events.EventTransaction;
 import net.paycallbacks.common.events.EventType;
@@ -16,38 +17,54 @@ import java.util.function.Function;
 /**
  * The per-transaction rules. Ordinary callbacks move the status only upward (PENDING, ERROR, SUCCESS),
  * so any order and any number of repeats end in the same state and every event is a real change.
- * Corrections ({@code notificationSource}) may set any status, amount or currency; after one, ordinary
- * callbacks are late by definition. Pure: time comes in with the delivery.
+ * Corrections ({@code notificationSource}) may set any status, amount or currency; once one has set a
+ * final status, ordinary callbacks no longer move it. Pure: time comes in with the delivery.
  */
 public final class TransactionStateMachine {
 
     public Transition apply(TransactionState current, Delivery delivery) {
-        if (current == null) {
-            return change(null, delivery, EventType.reaching(delivery.status()), null);
-        }
         if (delivery.isCorrection()) {
             return correct(current, delivery);
+        }
+        if (current == null) {
+            return change(null, delivery, EventType.reaching(delivery.status()), null);
         }
         if (delivery.status() == current.status()) {
             return new Transition.Ignored(current.ignoredAsDuplicate(), Transition.Reason.DUPLICATE);
         }
-        if (current.corrected() || !delivery.status().isAbove(current.status())) {
+        if (current.corrected()) {
+            return new Transition.Ignored(current.ignoredAsLate(), Transition.Reason.AFTER_CORRECTION);
+        }
+        if (!delivery.status().isAbove(current.status())) {
             return new Transition.Ignored(current.ignoredAsLate(), Transition.Reason.LATE);
         }
         return change(current, delivery, EventType.reaching(delivery.status()), null);
     }
 
+    /**
+     * A correction that changes nothing is a duplicate. One that first settles a transaction (none
+     * known yet, or PENDING) is announced like any first final status, so subscribers waiting for
+     * {@code transaction.succeeded} see it; any other change is {@code transaction.corrected}.
+     */
     private Transition correct(TransactionState current, Delivery delivery) {
         Callback callback = delivery.callback();
-        String amount = callback.amount() == null ? current.amount() : callback.amount().toPlainString();
-        String currency = callback.currency() == null ? current.currency() : callback.currency();
-        boolean sameAmount = current.amount() == null ? amount == null
-                : amount != null && new BigDecimal(current.amount()).compareTo(new BigDecimal(amount)) == 0;
-        if (delivery.status() == current.status() && sameAmount && Objects.equals(currency, current.currency())) {
+        if (current != null && changesNothing(current, delivery)) {
             return new Transition.Ignored(current.ignoredAsDuplicate(), Transition.Reason.DUPLICATE);
         }
-        EventCorrection correction = new EventCorrection(callback.notificationSource(), current.amount(), current.currency());
-        return change(current, delivery, EventType.CORRECTED, correction);
+        boolean settlesFirstTime = current == null
+                || current.status() == TransactionStatus.PENDING && delivery.status() != TransactionStatus.PENDING;
+        EventType type = settlesFirstTime ? EventType.reaching(delivery.status()) : EventType.CORRECTED;
+        EventCorrection correction = new EventCorrection(callback.notificationSource(),
+                current == null ? null : current.amount(), current == null ? null : current.currency());
+        return change(current, delivery, type, correction);
+    }
+
+    private static boolean changesNothing(TransactionState current, Delivery delivery) {
+        Callback callback = delivery.callback();
+        String currency = callback.currency() == null ? current.currency() : callback.currency();
+        boolean sameAmount = callback.amount() == null || current.amount() != null
+                && new BigDecimal(current.amount()).compareTo(callback.amount()) == 0;
+        return delivery.status() == current.status() && sameAmount && Objects.equals(currency, current.currency());
     }
 
     private Transition change(TransactionState current, Delivery delivery, EventType type, EventCorrection correction) {
@@ -68,7 +85,7 @@ public final class TransactionStateMachine {
         TransactionStatus status = delivery.status();
         return new TransactionState(
                 callback.uuid(),
-                current == null || delivery.connector() != null ? delivery.connector() : current.connector(),
+                delivery.connector(),
                 either(callback.merchantTransactionId(), current, TransactionState::merchantTransactionId),
                 either(callback.purchaseId(), current, TransactionState::purchaseId),
                 either(callback.transactionType(), current, TransactionState::transactionType),
@@ -77,14 +94,24 @@ public final class TransactionStateMachine {
                 either(callback.currency(), current, TransactionState::currency),
                 status,
                 current == null ? 1 : current.version() + 1,
-                either(FollowUps.parentUuid(callback), current, TransactionState::parentUuid),
-                status == TransactionStatus.ERROR ? FollowUps.error(callback) : null,
-                either(FollowUps.chargeback(callback), current, TransactionState::chargeback),
+                either(EventDetails.parentUuid(callback), current, TransactionState::parentUuid),
+                status == TransactionStatus.ERROR ? errorOf(callback, current) : null,
+                either(EventDetails.chargeback(callback), current, TransactionState::chargeback),
                 either(customer(callback.customer()), current, TransactionState::customer),
-                delivery.isCorrection() || current != null && current.corrected(),
+                // Only a final status set by reconciliation or settlement outranks ordinary callbacks.
+                delivery.isCorrection() && status != TransactionStatus.PENDING || current != null && current.corrected(),
                 delivery.receivedAt(),
                 current == null ? 0 : current.duplicatesIgnored(),
                 current == null ? 0 : current.lateIgnored());
+    }
+
+    /** A correction that keeps the status ERROR usually repeats no error details: keep the known ones. */
+    private static EventError errorOf(Callback callback, TransactionState current) {
+        EventError reported = EventDetails.error(callback);
+        if (reported == null && current != null && current.status() == TransactionStatus.ERROR) {
+            return current.error();
+        }
+        return reported;
     }
 
     private static <T> T either(T fromCallback, TransactionState current, Function<TransactionState, T> known) {

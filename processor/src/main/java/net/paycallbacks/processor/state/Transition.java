@@ -16,7 +16,9 @@ public sealed interface Transition {
     enum Reason {
         /** The callback repeated the current status (and, for a correction, the amount and currency). */
         DUPLICATE,
-        /** The callback's status is below the current one, or it came after a correction. */
-        LATE
+        /** The callback's status is below the current one. */
+        LATE,
+        /** An ordinary callback for a transaction whose final status a reconciliation or settlement set. */
+        AFTER_CORRECTION
     }
 }

@@ -1,6 +1,10 @@
 package net.paycallbacks.processor.stream;
 
-import net.paycallbacks.common.events.EventJson;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import net.paycallbacks.processor.state.TransactionState;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -8,8 +12,18 @@ import org.apache.kafka.common.serialization.Serdes;
 
 import java.io.IOException;
 
-/** The store's (and its changelog's) value format: JSON, readable by people debugging a changelog. */
+/**
+ * The store's (and its changelog's) value format: JSON, readable by people debugging a changelog.
+ * Its own mapper, so that the store's format never changes with the subscribers' event format.
+ */
 public final class StateJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // A state written by a newer version (one more field) must still restore after a rollback.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private StateJson() {
     }
@@ -22,7 +36,7 @@ public final class StateJson {
 
     public static byte[] write(TransactionState state) {
         try {
-            return EventJson.MAPPER.writeValueAsBytes(state);
+            return MAPPER.writeValueAsBytes(state);
         } catch (IOException e) {
             throw new SerializationException("cannot write state of " + state.uuid(), e);
         }
@@ -30,7 +44,7 @@ public final class StateJson {
 
     public static TransactionState read(byte[] json) {
         try {
-            return EventJson.MAPPER.readValue(json, TransactionState.class);
+            return MAPPER.readValue(json, TransactionState.class);
         } catch (IOException e) {
             throw new SerializationException("unreadable transaction state", e);
         }

@@ -533,14 +533,40 @@ class CallbackParserTest {
     }
 
     @Test
-    void detailOfDuplicateKeyDoesNotRepeatTheValues() {
+    void detailOfDuplicateKeyNamesTheFieldButNotTheValues() {
         ParsedCallback.Unreadable unreadable = unreadable("""
+                { "result": "OK", "uuid": "d94c0d72f3a36e21f16e", "email": "zoe.unal@example.com", "email": "other@example.com" }
+                """);
+
+        assertThat(unreadable.reason()).isEqualTo(QuarantineReason.NOT_JSON);
+        assertThat(unreadable.detail()).contains("\"email\"");
+        assertDetailHidesBody(unreadable, EMAIL, "other@example.com");
+    }
+
+    @Test
+    void aDuplicateKeyBelowTheTopLevelDoesNotQuarantineAnAuthenticCallback() {
+        Callback callback = readable("""
                 { "result": "OK", "uuid": "d94c0d72f3a36e21f16e",
                   "customer": { "email": "zoe.unal@example.com", "email": "other@example.com" } }
                 """);
 
-        assertThat(unreadable.reason()).isEqualTo(QuarantineReason.NOT_JSON);
-        assertDetailHidesBody(unreadable, EMAIL, "other@example.com");
+        assertThat(callback.customer().email()).isEqualTo("other@example.com");
+    }
+
+    @Test
+    void contentAfterTheObjectIsNotJson() {
+        assertThat(unreadable("{ \"result\": \"OK\", \"uuid\": \"d94c0d72f3a36e21f16e\" } trailing").reason())
+                .isEqualTo(QuarantineReason.NOT_JSON);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "\"1e999999999\"", "0.0000000000000000000001", "123456789012345678901234567890123456789"})
+    void anAmountNoCurrencyCouldHaveIsUnusable(String amount) {
+        ParsedCallback.Unreadable unreadable = unreadable("""
+                { "result": "OK", "uuid": "d94c0d72f3a36e21f16e", "amount": %s }
+                """.formatted(amount));
+
+        assertThat(unreadable.reason()).isEqualTo(QuarantineReason.UNUSABLE_AMOUNT);
     }
 
     @Test

@@ -63,6 +63,11 @@ class TransactionStateMachineTest {
                 List.of(callback(UUID, "OK"), callback(UUID, result).correction("reconciliation")));
     }
 
+    private static Given pendingWithCorrectedAmount() {
+        return new Given("PENDING with a corrected amount",
+                List.of(callback(UUID, "PENDING"), callback(UUID, "PENDING").amount("39.90").correction("reconciliation")));
+    }
+
     static Stream<Arguments> transitions() {
         return Stream.of(
                 // first callback of a transaction
@@ -70,6 +75,7 @@ class TransactionStateMachineTest {
                 Arguments.of(none(), callback(UUID, "ERROR"), Expect.change(ERROR, 1, EventType.FAILED)),
                 Arguments.of(none(), callback(UUID, "OK"), Expect.change(SUCCESS, 1, EventType.SUCCEEDED)),
                 Arguments.of(none(), callback(UUID, "OK").correction("settlement"), Expect.change(SUCCESS, 1, EventType.SUCCEEDED)),
+                Arguments.of(none(), callback(UUID, "ERROR").correction("reconciliation"), Expect.change(ERROR, 1, EventType.FAILED)),
                 // from PENDING: up to ERROR or SUCCESS; PENDING again is a duplicate
                 Arguments.of(at("PENDING"), callback(UUID, "ERROR"), Expect.change(ERROR, 2, EventType.FAILED)),
                 Arguments.of(at("PENDING"), callback(UUID, "OK"), Expect.change(SUCCESS, 2, EventType.SUCCEEDED)),
@@ -88,11 +94,18 @@ class TransactionStateMachineTest {
                 Arguments.of(at("OK"), callback(UUID, "OK").with("currency", "USD").correction("settlement"), Expect.change(SUCCESS, 2, EventType.CORRECTED)),
                 Arguments.of(at("OK"), callback(UUID, "OK").correction("settlement"), Expect.ignored(SUCCESS, 1, Transition.Reason.DUPLICATE)),
                 Arguments.of(at("OK"), callback(UUID, "OK").amount("49.9").correction("settlement"), Expect.ignored(SUCCESS, 1, Transition.Reason.DUPLICATE)),
-                Arguments.of(at("PENDING"), callback(UUID, "OK").correction("reconciliation"), Expect.change(SUCCESS, 2, EventType.CORRECTED)),
+                // a correction that first settles a transaction is announced like an ordinary final status
+                Arguments.of(at("PENDING"), callback(UUID, "OK").correction("reconciliation"), Expect.change(SUCCESS, 2, EventType.SUCCEEDED)),
+                Arguments.of(at("PENDING"), callback(UUID, "PENDING").amount("39.90").correction("reconciliation"), Expect.change(PENDING, 2, EventType.CORRECTED)),
+                Arguments.of(at("ERROR"), callback(UUID, "ERROR").amount("39.90").correction("reconciliation"), Expect.change(ERROR, 2, EventType.CORRECTED)),
                 // after a correction, ordinary callbacks are late (or duplicates of the corrected status)
-                Arguments.of(correctedTo("ERROR"), callback(UUID, "OK"), Expect.ignored(ERROR, 2, Transition.Reason.LATE)),
+                Arguments.of(correctedTo("ERROR"), callback(UUID, "OK"), Expect.ignored(ERROR, 2, Transition.Reason.AFTER_CORRECTION)),
                 Arguments.of(correctedTo("ERROR"), callback(UUID, "ERROR"), Expect.ignored(ERROR, 2, Transition.Reason.DUPLICATE)),
-                Arguments.of(correctedTo("ERROR"), callback(UUID, "PENDING"), Expect.ignored(ERROR, 2, Transition.Reason.LATE)),
+                Arguments.of(correctedTo("ERROR"), callback(UUID, "PENDING"), Expect.ignored(ERROR, 2, Transition.Reason.AFTER_CORRECTION)),
+                Arguments.of(correctedTo("OK"), callback(UUID, "ERROR"), Expect.ignored(SUCCESS, 1, Transition.Reason.LATE)),
+                // a correction that leaves the transaction PENDING does not stop its real outcome
+                Arguments.of(pendingWithCorrectedAmount(), callback(UUID, "OK"), Expect.change(SUCCESS, 3, EventType.SUCCEEDED)),
+                Arguments.of(pendingWithCorrectedAmount(), callback(UUID, "PENDING"), Expect.ignored(PENDING, 2, Transition.Reason.DUPLICATE)),
                 Arguments.of(correctedTo("ERROR"), callback(UUID, "OK").correction("reconciliation"), Expect.change(SUCCESS, 3, EventType.CORRECTED)),
                 Arguments.of(correctedTo("ERROR"), callback(UUID, "ERROR").correction("reconciliation"), Expect.ignored(ERROR, 2, Transition.Reason.DUPLICATE)));
     }
@@ -116,7 +129,8 @@ class TransactionStateMachineTest {
             assertThat(event.transaction().status()).isEqualTo(expect.status());
             assertThat(event.transaction().version()).isEqualTo(expect.version());
             assertThat(event.transaction().previousStatus()).isEqualTo(before == null ? null : before.status());
-            assertThat(event.correction() != null).isEqualTo(expect.event() == EventType.CORRECTED);
+            assertThat(event.correction() != null).as("correction block present exactly for corrections")
+                    .isEqualTo(callback.delivery().isCorrection());
         }
     }
 
@@ -188,6 +202,15 @@ class TransactionStateMachineTest {
         assertThat(failed.transaction().error().code()).isEqualTo("2005");
         assertThat(failed.transaction().error().message()).isEqualTo("Transaction Expired");
         assertThat(succeeded.transaction().error()).isNull();
+    }
+
+    @Test
+    void aCorrectionThatKeepsTheErrorKeepsItsDetails() {
+        TransactionState failed = replay(List.of(callback(UUID, "ERROR").error("2005", "Transaction Expired")));
+        TransactionEvent corrected = changed(failed, callback(UUID, "ERROR").amount("39.90").correction("reconciliation"));
+
+        assertThat(corrected.type()).isEqualTo(EventType.CORRECTED);
+        assertThat(corrected.transaction().error().code()).isEqualTo("2005");
     }
 
     @Test

@@ -208,6 +208,8 @@ class CallbackTopologyTest {
                 .as("an unknown status").isFalse();
         assertThat(EventSchema.validate(json.replace("\"schemaVersion\":1", "\"schemaVersion\":2").getBytes(StandardCharsets.UTF_8)).getValid())
                 .as("another schema version").isFalse();
+        assertThat(EventSchema.undeclared(json.replace("\"status\":", "\"statusText\":\"x\",\"status\":").getBytes(StandardCharsets.UTF_8)))
+                .as("a field the schema does not declare is found").containsExactly("transaction.statusText");
     }
 
     private byte[] callbackEventBytes() {

@@ -6,10 +6,10 @@ import net.paycallbacks.processor.callback.Callback;
 
 import java.math.BigDecimal;
 
-/** How a callback links to other transactions and what it says about errors and disputes. */
-final class FollowUps {
+/** What a callback says about its parent transaction, its error and its dispute, in event form. */
+final class EventDetails {
 
-    private FollowUps() {
+    private EventDetails() {
     }
 
     /**
