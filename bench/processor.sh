@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Processor benchmark, on a real (embedded) Kafka broker with the real jars:
+#  1. throughput: callbacks/s from a pre-filled ixopay-callbacks (PENDING, OK and a duplicate OK per
+#     transaction) until a read_committed consumer has seen every resulting event;
+#  2. end-to-end latency: callbacks posted to the ingress at a fixed open-loop rate (default half the
+#     ingress's measured maximum), from each 200 OK to its event being visible to read_committed, p50/p99.
+# Broker, ingress, processor and load generator share this machine.
+# Usage: bench/processor.sh [--transactions N] [--rate R] [--duration S] [--warmup S] [--connections N]
+# Results: bench/results/processor-<date>.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TRANSACTIONS=100000
+INGRESS_MAX=26000   # bench/results/ingress-2026-11-29.md: the ingress's median maximum, callbacks/s
+RATE=$((INGRESS_MAX / 2))
+DURATION=60
+WARMUP=10
+CONNECTIONS=128
+TARGET_P99_MS=300
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --transactions) TRANSACTIONS=$2; shift 2 ;;
+    --rate) RATE=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+source bin/java-env.sh
+JAVA=$(find_java)
+JAVA_OPTS=$(java_opts "$JAVA")
+./mvnw -B -q -DskipTests package -pl local,processor,ingress -am
+
+# Our own corner of bench/work (bench/ingress.sh empties bench/work itself), with copies of the jars
+# so that a build running beside us cannot swap them mid-run.
+WORK=bench/work/processor
+rm -rf "$WORK" && mkdir -p "$WORK" bench/results
+cp local/target/local-pipeline.jar processor/target/ixopay-processor.jar ingress/target/ixopay-ingress.jar "$WORK/"
+LOCAL_JAR=$WORK/local-pipeline.jar
+SECRET=bench-secret-$RANDOM$RANDOM
+KAFKA_PORT=19192
+INGRESS_PORT=18180
+PROCESSOR_PORT=18190
+BOOTSTRAP=127.0.0.1:$KAFKA_PORT
+declare -A PID
+SUCCEEDED=false
+stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }
+cleanup() {
+  stop_processes
+  # The broker's data and the processor's store are large; the logs stay only when the run failed.
+  if $SUCCEEDED; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
+}
+trap cleanup EXIT
+
+await_line() {  # await_line FILE TEXT: until FILE contains TEXT, failing if any process we started has stopped
+  until grep -q "$2" "$1" 2>/dev/null; do
+    for name in "${!PID[@]}"; do
+      kill -0 "${PID[$name]}" 2>/dev/null || { echo "$name stopped unexpectedly; its log:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
+    done
+    sleep 0.2
+  done
+}
+await_http() {
+  local url=$1 deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "$url"; do
+    [ $SECONDS -lt $deadline ] || { echo "timed out waiting for $url" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+# CPU use per process over a phase, from /proc: which of the co-located processes used the 2 cores.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+snapshot() { for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; done; date +%s.%N | sed 's/^/@wall /'; }
+cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE -> "broker 0.81, processor 0.95, ..." in cores
+  awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
+    END { wall = after["@wall"] - before["@wall"]; n = split("broker processor ingress BenchFill BenchLatency", names, " "); sep = "";
+          for (i = 1; i <= n; i++) if (names[i] in before && names[i] in after) {
+            printf "%s%s %.2f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / wall; sep = ", " } }' "$1" "$2"
+}
+value() { sed -n "s/^$2=//p" "$1"; }
+
+echo "Starting the embedded Kafka broker"
+"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchKafka "$WORK/kafka" $KAFKA_PORT >"$WORK/broker.log" 2>&1 &
+PID[broker]=$!
+await_line "$WORK/broker.log" "ready"
+
+echo "Throughput: filling ixopay-callbacks with $TRANSACTIONS transactions x (PENDING, OK, duplicate OK)"
+"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchFill "$BOOTSTRAP" "$TRANSACTIONS" bench "$SECRET" \
+  "http://127.0.0.1:$PROCESSOR_PORT/health/ready" "$WORK/throughput.txt" >"$WORK/BenchFill.log" 2>&1 &
+PID[BenchFill]=$!
+await_line "$WORK/BenchFill.log" "^filled"
+grep "^filled" "$WORK/BenchFill.log" | sed 's/^/  /'
+KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP KAFKA_STATE_DIR="$PWD/$WORK/state" KAFKA_APPLICATION_ID=ixopay-processor-bench HTTP_PORT=$PROCESSOR_PORT \
+  "$JAVA" $JAVA_OPTS -jar "$WORK/ixopay-processor.jar" >"$WORK/processor.log" 2>&1 &
+PID[processor]=$!
+await_line "$WORK/BenchFill.log" "processor ready"
+snapshot >"$WORK/cpu-throughput-start"
+await_line "$WORK/BenchFill.log" "^reading done"
+snapshot >"$WORK/cpu-throughput-end"
+FILL_PID=${PID[BenchFill]}
+if ! wait "$FILL_PID"; then
+  unset 'PID[BenchFill]'
+  echo "The processor did not produce exactly the expected events:" >&2; cat "$WORK/throughput.txt" >&2 2>/dev/null || tail -20 "$WORK/BenchFill.log" >&2
+  exit 1
+fi
+unset 'PID[BenchFill]'
+T=$WORK/throughput.txt
+echo "  $(value "$T" callbacks_per_s) callbacks/s ($(value "$T" events_seen) events in $(value "$T" seconds) s)"
+
+echo "Latency: ingress beside the running processor, $RATE callbacks/s for ${DURATION} s after ${WARMUP} s of warm-up"
+KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP IXOPAY_SHARED_SECRETS="bench:$SECRET" HTTP_PORT=$INGRESS_PORT \
+  "$JAVA" $JAVA_OPTS -jar "$WORK/ixopay-ingress.jar" >"$WORK/ingress.log" 2>&1 &
+PID[ingress]=$!
+await_http "http://127.0.0.1:$INGRESS_PORT/health/ready"
+"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchLatency "http://127.0.0.1:$INGRESS_PORT" "$BOOTSTRAP" bench \
+  "$SECRET" "$RATE" "$WARMUP" "$DURATION" "$CONNECTIONS" "$WORK/latency.txt" >"$WORK/BenchLatency.log" 2>&1 &
+PID[BenchLatency]=$!
+await_line "$WORK/BenchLatency.log" "^measuring"
+snapshot >"$WORK/cpu-latency-start"
+await_line "$WORK/BenchLatency.log" "^sent"
+snapshot >"$WORK/cpu-latency-end"
+LOAD_PID=${PID[BenchLatency]}
+wait "$LOAD_PID" || { unset 'PID[BenchLatency]'; echo "the load generator failed; see $WORK/BenchLatency.log" >&2; tail -20 "$WORK/BenchLatency.log" >&2; exit 1; }
+unset 'PID[BenchLatency]'
+L=$WORK/latency.txt
+echo "  sent $(value "$L" send_rate)/s, end-to-end p50 $(value "$L" e2e_p50_ms) ms, p99 $(value "$L" e2e_p99_ms) ms"
+stop_processes
+
+verdict() {  # verdict VALUE LIMIT OPERATOR; a value like ">60000" or "n/a" is never met
+  if [[ "$1" =~ ^[0-9.]+$ ]] && awk -v a="$1" -v b="$2" "BEGIN { exit !(a $3 b) }"; then echo "met"; else echo "**not met**"; fi
+}
+TP=$(value "$T" callbacks_per_s)
+P99=$(value "$L" e2e_p99_ms)
+RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
+{
+  echo "# Processor benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Command: \`bench/processor.sh --transactions $TRANSACTIONS --rate $RATE --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS\`"
+  echo "on commit $(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common ingress processor)" ] || echo ', with uncommitted changes in common/ingress/processor')."
+  echo
+  echo "## Throughput from a pre-filled topic"
+  echo
+  echo "\`ixopay-callbacks\` (6 partitions) was filled beforehand with $(value "$T" callbacks) records of about 1 KB, written as the"
+  echo "ingress writes them (key = uuid, the ingress's headers, acks=all): PENDING, OK and a duplicate OK for each of"
+  echo "$TRANSACTIONS transactions. Time runs from the processor's readiness (Kafka Streams RUNNING, exactly_once_v2,"
+  echo "one stream thread, fresh state) until a read_committed consumer has seen every expected event."
+  echo
+  echo "| measure | value |"
+  echo "|---|---|"
+  echo "| callbacks/s | **$TP** |"
+  echo "| events/s | $(value "$T" events_per_s) |"
+  echo "| callbacks/s over the second half of the events only (the JVMs' JIT compilers are busiest in the first) | $(value "$T" second_half_callbacks_per_s) |"
+  echo "| seconds from ready to the last event | $(value "$T" seconds) |"
+  echo "| events seen (expected $(value "$T" expected_events)) | $(value "$T" events_seen), $(value "$T" distinct_event_ids) distinct ids |"
+  echo "| events by type | $(value "$T" events_by_type | tr -d '{}') |"
+  echo "| CPU used over the phase, in cores | $(cpu_share "$WORK/cpu-throughput-start" "$WORK/cpu-throughput-end") |"
+  echo
+  echo "## End-to-end latency at a fixed rate"
+  echo
+  echo "An open-loop generator posted signed ~1 KB callbacks (one OK per fresh transaction) to the ingress jar at"
+  echo "$RATE/s, each at its wall-clock slot, over up to $CONNECTIONS keep-alive connections; ${WARMUP} s of warm-up, then"
+  echo "${DURATION} s measured. Latency = the moment the event was visible to a read_committed consumer minus the moment"
+  echo "the ingress answered 200 OK (both clocks in the generator's JVM)."
+  echo
+  echo "| measure | value |"
+  echo "|---|---|"
+  echo "| target rate | $RATE/s |"
+  echo "| achieved send rate | $(value "$L" send_rate)/s (largest lag behind schedule $(value "$L" max_send_lag_ms) ms) |"
+  echo "| slots skipped: 2 s of callbacks already unanswered | $(value "$L" skipped) of $(value "$L" measured_slots) |"
+  echo "| 200 OK answers / rate | $(value "$L" ok) / $(value "$L" ok_rate)/s |"
+  echo "| non-200 answers, failed requests (incl. warm-up) | $(value "$L" non_200), $(value "$L" failed) |"
+  echo "| events visible (not visible within 60 s of the last answer) | $(value "$L" events_matched) ($(value "$L" events_missing)) |"
+  echo "| end-to-end p50 / p99 / max ms | $(value "$L" e2e_p50_ms) / **$P99** / $(value "$L" e2e_max_ms) |"
+  echo "| OK latency from scheduled send, p50 / p99 ms | $(value "$L" ok_p50_ms) / $(value "$L" ok_p99_ms) |"
+  echo "| CPU used over the measured window, in cores | $(cpu_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end") |"
+  echo
+  echo "## Against the targets"
+  echo
+  echo "- Keeps up with the ingress's maximum (~$INGRESS_MAX callbacks/s, bench/results/ingress-2026-11-29.md): $TP callbacks/s, $(verdict "$TP" "$INGRESS_MAX" ">=")."
+  echo "- End-to-end p99 under $TARGET_P99_MS ms at $RATE/s: $P99 ms, $(verdict "$P99" "$TARGET_P99_MS" "<")$(awk -v s="$(value "$L" send_rate)" -v o="$(value "$L" ok_rate)" -v r="$RATE" \
+    'BEGIN { if (s < 0.98 * r || o < 0.98 * r) printf " (but the rate was not reached: %.0f/s sent, %.0f/s answered OK)", s, o }')."
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1)."
+  echo "Broker, ingress, processor and load generator share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
+} > "$RESULT"
+SUCCEEDED=true
+echo; cat "$RESULT"
