@@ -6,7 +6,7 @@
 #     ingress's measured maximum), from each 200 OK to its event being visible to read_committed, p50/p99.
 # Broker, ingress, processor and load generator share this machine.
 # Usage: bench/processor.sh [--transactions N] [--rate R] [--duration S] [--warmup S] [--connections N]
-# Results: bench/results/processor-<date>.md
+# Results: bench/results/processor-<date>.md. PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TRANSACTIONS=100000
@@ -92,7 +92,7 @@ PID[BenchFill]=$!
 await_line "$WORK/BenchFill.log" "^filled"
 grep "^filled" "$WORK/BenchFill.log" | sed 's/^/  /'
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP KAFKA_STATE_DIR="$PWD/$WORK/state" KAFKA_APPLICATION_ID=ixopay-processor-bench HTTP_PORT=$PROCESSOR_PORT \
-  "$JAVA" $JAVA_OPTS -jar "$WORK/ixopay-processor.jar" >"$WORK/processor.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS ${PROCESSOR_JAVA_OPTS:-} -jar "$WORK/ixopay-processor.jar" >"$WORK/processor.log" 2>&1 &
 PID[processor]=$!
 await_line "$WORK/BenchFill.log" "processor ready"
 snapshot >"$WORK/cpu-throughput-start"
