@@ -1,0 +1,1 @@
+Payment authorized: order ${merchantTransactionId}, ${amount}

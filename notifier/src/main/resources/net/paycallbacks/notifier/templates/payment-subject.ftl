@@ -1,0 +1,1 @@
+Payment received: order ${merchantTransactionId}, ${amount}

@@ -1,0 +1,1 @@
+Refund: ${amount} for order ${merchantTransactionId}
