@@ -24,14 +24,16 @@ public record TransactionState(String uuid, String connector, String merchantTra
                                Instant lastChangeAt, long duplicatesIgnored, long lateIgnored) {
 
     TransactionState ignoredAsDuplicate() {
-        return new TransactionState(uuid, connector, merchantTransactionId, purchaseId, transactionType, paymentMethod,
-                amount, currency, status, version, parentUuid, error, chargeback, customer, corrected, lastChangeAt,
-                duplicatesIgnored + 1, lateIgnored);
+        return withIgnored(duplicatesIgnored + 1, lateIgnored);
     }
 
     TransactionState ignoredAsLate() {
+        return withIgnored(duplicatesIgnored, lateIgnored + 1);
+    }
+
+    private TransactionState withIgnored(long duplicates, long late) {
         return new TransactionState(uuid, connector, merchantTransactionId, purchaseId, transactionType, paymentMethod,
                 amount, currency, status, version, parentUuid, error, chargeback, customer, corrected, lastChangeAt,
-                duplicatesIgnored, lateIgnored + 1);
+                duplicates, late);
     }
 }

@@ -98,8 +98,8 @@ public final class TransactionStateMachine {
                 status == TransactionStatus.ERROR ? errorOf(callback, current) : null,
                 either(EventDetails.chargeback(callback), current, TransactionState::chargeback),
                 either(customer(callback.customer()), current, TransactionState::customer),
-                // Only a final status set by reconciliation or settlement outranks ordinary callbacks.
-                delivery.isCorrection() && status != TransactionStatus.PENDING || current != null && current.corrected(),
+                // Only a final status set by reconciliation or settlement outranks ordinary callbacks; the latest correction decides.
+                delivery.isCorrection() ? status != TransactionStatus.PENDING : current != null && current.corrected(),
                 delivery.receivedAt(),
                 current == null ? 0 : current.duplicatesIgnored(),
                 current == null ? 0 : current.lateIgnored());

@@ -63,6 +63,11 @@ class TransactionStateMachineTest {
                 List.of(callback(UUID, "OK"), callback(UUID, result).correction("reconciliation")));
     }
 
+    private static Given correctedBackToPending() {
+        return new Given("SUCCESS corrected to ERROR, then to PENDING", List.of(callback(UUID, "OK"),
+                callback(UUID, "ERROR").correction("reconciliation"), callback(UUID, "PENDING").correction("reconciliation")));
+    }
+
     private static Given pendingWithCorrectedAmount() {
         return new Given("PENDING with a corrected amount",
                 List.of(callback(UUID, "PENDING"), callback(UUID, "PENDING").amount("39.90").correction("reconciliation")));
@@ -103,6 +108,8 @@ class TransactionStateMachineTest {
                 Arguments.of(correctedTo("ERROR"), callback(UUID, "ERROR"), Expect.ignored(ERROR, 2, Transition.Reason.DUPLICATE)),
                 Arguments.of(correctedTo("ERROR"), callback(UUID, "PENDING"), Expect.ignored(ERROR, 2, Transition.Reason.AFTER_CORRECTION)),
                 Arguments.of(correctedTo("OK"), callback(UUID, "ERROR"), Expect.ignored(SUCCESS, 1, Transition.Reason.LATE)),
+                // a later correction back to PENDING lifts the block again; the latest correction decides
+                Arguments.of(correctedBackToPending(), callback(UUID, "OK"), Expect.change(SUCCESS, 4, EventType.SUCCEEDED)),
                 // a correction that leaves the transaction PENDING does not stop its real outcome
                 Arguments.of(pendingWithCorrectedAmount(), callback(UUID, "OK"), Expect.change(SUCCESS, 3, EventType.SUCCEEDED)),
                 Arguments.of(pendingWithCorrectedAmount(), callback(UUID, "PENDING"), Expect.ignored(PENDING, 2, Transition.Reason.DUPLICATE)),
