@@ -2,7 +2,6 @@ package net.paycallbacks.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -17,10 +16,10 @@ import java.util.function.Supplier;
 public record HealthRoutes(BooleanSupplier ready, String notReadyReason, Supplier<String> scrape) {
 
     public void mount(Router router) {
-        router.get("/health/live").handler(ctx -> text(ctx, 200, "live"));
+        router.get("/health/live").handler(ctx -> Answers.text(ctx, 200, "live"));
         router.get("/health/ready").handler(ctx -> {
             boolean isReady = ready.getAsBoolean();
-            text(ctx, isReady ? 200 : 503, isReady ? "ready" : notReadyReason);
+            Answers.text(ctx, isReady ? 200 : 503, isReady ? "ready" : notReadyReason);
         });
         // Scraping builds the text off the event loop: it walks every meter.
         router.get("/metrics").handler(ctx -> ctx.vertx().executeBlocking(scrape::get, false)
@@ -28,9 +27,5 @@ public record HealthRoutes(BooleanSupplier ready, String notReadyReason, Supplie
                         .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
                         .end(text))
                 .onFailure(ctx::fail));
-    }
-
-    private static void text(RoutingContext ctx, int status, String body) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(body);
     }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import net.paycallbacks.common.CallbackMetadata;
 import net.paycallbacks.common.SignatureVariant;
+import net.paycallbacks.http.Answers;
 import net.paycallbacks.ingress.CallbackUuid;
 import net.paycallbacks.ingress.ConnectorSecrets;
 import net.paycallbacks.ingress.DateFreshness;
@@ -88,7 +89,7 @@ final class CallbackHandler implements Handler<RoutingContext> {
             if (stored.succeeded()) {
                 metrics.publishFinished(sample);
                 metrics.count(metadata.connector(), Outcome.ACCEPTED);
-                Responses.text(ctx, 200, Responses.OK);
+                Answers.text(ctx, 200, Responses.OK);
                 return;
             }
             metrics.count(metadata.connector(), Outcome.PUBLISH_FAILED);
@@ -96,14 +97,14 @@ final class CallbackHandler implements Handler<RoutingContext> {
                 LOG.warn("Callback for connector {} not stored, answering 503 so IXOPAY retries: {}",
                         metadata.connector(), stored.cause().toString());
             }
-            Responses.text(ctx, 503, "callback not stored (Kafka unavailable); please retry");
+            Answers.text(ctx, 503, "callback not stored (Kafka unavailable); please retry");
         });
     }
 
     private Optional<CallbackMetadata> reject(RoutingContext ctx, String connector, Outcome outcome, String reason) {
         metrics.count(connector, outcome);
         LOG.warn("Rejected callback for connector {} with {}: {}", connector, outcome.status(), reason);
-        Responses.text(ctx, outcome.status(), reason);
+        Answers.text(ctx, outcome.status(), reason);
         return Optional.empty();
     }
 }

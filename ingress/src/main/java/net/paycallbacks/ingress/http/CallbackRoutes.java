@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import net.paycallbacks.http.Answers;
 import net.paycallbacks.ingress.ConnectorSecrets;
 import net.paycallbacks.ingress.IngressMetrics;
 import net.paycallbacks.ingress.Outcome;
@@ -51,9 +52,9 @@ final class CallbackRoutes {
         });
         router.errorHandler(405, ctx -> {
             ctx.response().putHeader(HttpHeaders.ALLOW, isCallback(ctx) ? "POST" : "GET");
-            Responses.text(ctx, 405, "method not allowed: use " + (isCallback(ctx) ? "POST" : "GET"));
+            Answers.text(ctx, 405, "method not allowed: use " + (isCallback(ctx) ? "POST" : "GET"));
         });
-        router.errorHandler(404, ctx -> Responses.text(ctx, 404, "not found"));
+        router.errorHandler(404, ctx -> Answers.text(ctx, 404, "not found"));
     }
 
     private static boolean isCallback(RoutingContext ctx) {
@@ -78,7 +79,7 @@ final class CallbackRoutes {
             metrics.count(connector, Outcome.UNKNOWN_CONNECTOR);
             // The name is not logged: it comes from an unauthenticated request.
             LOG.warn("Rejected callback with 404: unknown connector");
-            Responses.text(ctx, 404, "unknown connector: no shared secret is configured for it");
+            Answers.text(ctx, 404, "unknown connector: no shared secret is configured for it");
             return;
         }
         ctx.next();
@@ -90,7 +91,7 @@ final class CallbackRoutes {
         if (!JSON.equals(mediaType)) {
             metrics.count(ctx.pathParam(CONNECTOR_PARAM), Outcome.UNSUPPORTED_MEDIA_TYPE);
             LOG.warn("Rejected callback with 415: media type is not {}", JSON);
-            Responses.text(ctx, 415, "Content-Type must be " + JSON);
+            Answers.text(ctx, 415, "Content-Type must be " + JSON);
             return;
         }
         ctx.next();

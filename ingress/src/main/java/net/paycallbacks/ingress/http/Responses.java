@@ -2,12 +2,12 @@ package net.paycallbacks.ingress.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import net.paycallbacks.http.Answers;
 
-/** Plain-text answers. IXOPAY counts a delivery as done only on status 200 with body {@code OK}. */
+/** The ingress's own answers. IXOPAY counts a delivery as done only on status 200 with body {@code OK}. */
 final class Responses {
 
     static final String OK = "OK";
-    private static final String TEXT = "text/plain; charset=utf-8";
 
     private Responses() {
     }
@@ -15,13 +15,6 @@ final class Responses {
     /** Answers and closes the connection: for refusals sent before the request body was read. */
     static void closing(RoutingContext ctx, int status, String body) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        text(ctx, status, body);
-    }
-
-    static void text(RoutingContext ctx, int status, String body) {
-        if (ctx.response().ended() || ctx.response().closed()) {
-            return;
-        }
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, TEXT).end(body);
+        Answers.text(ctx, status, body);
     }
 }

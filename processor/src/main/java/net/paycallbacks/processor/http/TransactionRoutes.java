@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import net.paycallbacks.http.Answers;
 import net.paycallbacks.processor.state.TransactionState;
 import net.paycallbacks.processor.stream.CallbackTopology;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,16 +50,16 @@ public final class TransactionRoutes {
     private void query(RoutingContext ctx) {
         String uuid = ctx.pathParam("uuid");
         if (!UUID.matcher(uuid).matches()) {
-            Responses.text(ctx, 400, "not a transaction uuid");
+            Answers.text(ctx, 400, "not a transaction uuid");
             return;
         }
         KeyQueryMetadata owner = streams.queryMetadataForKey(CallbackTopology.STORE, uuid, Serdes.String().serializer());
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-            Responses.text(ctx, 503, "transactions are being reassigned between instances; retry shortly");
+            Answers.text(ctx, 503, "transactions are being reassigned between instances; retry shortly");
         } else if (self.equals(owner.activeHost())) {
             answerLocally(ctx, uuid, owner.partition());
         } else if (ctx.request().getHeader(FORWARDED) != null) {
-            Responses.text(ctx, 503, "transaction owner changed while forwarding; retry shortly");
+            Answers.text(ctx, 503, "transaction owner changed while forwarding; retry shortly");
         } else {
             forward(ctx, owner.activeHost(), uuid);
         }
@@ -68,11 +69,11 @@ public final class TransactionRoutes {
         // A RocksDB read may touch the disk: off the event loop.
         ctx.vertx().executeBlocking(() -> lookUp(uuid, partition), false).onComplete(found -> {
             if (found.failed()) {
-                Responses.text(ctx, 503, "transaction store not available (instance starting or rebalancing); retry shortly");
+                Answers.text(ctx, 503, "transaction store not available (instance starting or rebalancing); retry shortly");
             } else if (found.result().isEmpty()) {
-                Responses.text(ctx, 404, "no transaction with this uuid");
+                Answers.text(ctx, 404, "no transaction with this uuid");
             } else {
-                Responses.json(ctx, 200, TransactionView.of(found.result().get()).toJson());
+                Answers.json(ctx, 200, TransactionView.of(found.result().get()).toJson());
             }
         });
     }
@@ -98,7 +99,7 @@ public final class TransactionRoutes {
                     }
                     ctx.response().setStatusCode(relayed.response.statusCode()).end(relayed.body);
                 })
-                .onFailure(failed -> Responses.text(ctx, 502, "the instance owning this transaction did not answer"));
+                .onFailure(failed -> Answers.text(ctx, 502, "the instance owning this transaction did not answer"));
     }
 
     private record Relayed(HttpClientResponse response, String body) {

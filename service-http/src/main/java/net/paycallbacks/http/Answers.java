@@ -1,19 +1,19 @@
-package net.paycallbacks.processor.http;
+package net.paycallbacks.http;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-/** Plain-text and JSON answers of the processor's HTTP port. */
-final class Responses {
+/** Plain-text and JSON answers, sent once: a request already answered or closed is left alone. */
+public final class Answers {
 
-    private Responses() {
+    private Answers() {
     }
 
-    static void text(RoutingContext ctx, int status, String body) {
+    public static void text(RoutingContext ctx, int status, String body) {
         send(ctx, status, "text/plain; charset=utf-8", body);
     }
 
-    static void json(RoutingContext ctx, int status, String body) {
+    public static void json(RoutingContext ctx, int status, String body) {
         send(ctx, status, "application/json", body);
     }
 
