@@ -1,17 +1,10 @@
 package net.paycallbacks.local.bench;
 
-import net.paycallbacks.common.SignatureVariant;
-import net.paycallbacks.ingress.signature.SignatureVerifier;
-import net.paycallbacks.ingress.signature.SignedRequest;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -21,8 +14,6 @@ import java.util.UUID;
  */
 public final class BenchRequests {
 
-    private static final String CONTENT_TYPE = "application/json; charset=utf-8";
-
     private BenchRequests() {
     }
 
@@ -30,19 +21,18 @@ public final class BenchRequests {
         int count = Integer.parseInt(args[0]);
         String path = "/callbacks/" + args[1];
         byte[] secret = args[2].getBytes(StandardCharsets.UTF_8);
-        String date = ZonedDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH));
+        Instant now = Instant.now();
 
         StringBuilder lua = new StringBuilder("local signed = {\n");
         for (int i = 0; i < count; i++) {
-            String body = body(UUID.randomUUID().toString().replace("-", "").substring(0, 20), i);
-            String signature = SignatureVerifier.sign(
-                    new SignedRequest("POST", body.getBytes(StandardCharsets.UTF_8), CONTENT_TYPE, date, path),
-                    secret, SignatureVariant.SHA512);
-            lua.append("  {[==[").append(signature).append("]==], [==[").append(body).append("]==]},\n");
+            SignedCallback callback = SignedCallback.of(UUID.randomUUID().toString().replace("-", "").substring(0, 20),
+                    i, "OK", path, secret, now);
+            lua.append("  {[==[").append(callback.signature()).append("]==], [==[")
+                    .append(new String(callback.body(), StandardCharsets.UTF_8)).append("]==]},\n");
         }
         lua.append("}\n")
-                .append("local path, date, requests, next = [==[").append(path).append("]==], [==[").append(date).append("]==], {}, 0\n")
+                .append("local path, date, requests, next = [==[").append(path).append("]==], [==[")
+                .append(SignedCallback.ixopayDate(now)).append("]==], {}, 0\n")
                 .append("""
                         init = function(args)
                           for i, s in ipairs(signed) do

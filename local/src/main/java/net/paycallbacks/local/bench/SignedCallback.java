@@ -40,10 +40,15 @@ record SignedCallback(String uuid, byte[] body, String date, String signature) {
     static SignedCallback of(String uuid, int n, String result, String path, byte[] secret, Instant now) {
         byte[] body = BenchRequests.body(uuid, n).replace("\"result\":\"OK\"", "\"result\":\"" + result + "\"")
                 .getBytes(StandardCharsets.UTF_8);
-        String date = IXOPAY_DATE.format(now);
+        String date = ixopayDate(now);
         String signature = SignatureVerifier.sign(new SignedRequest("POST", body, CONTENT_TYPE, date, path),
                 secret, SignatureVariant.SHA512);
         return new SignedCallback(uuid, body, date, signature);
+    }
+
+    /** A Date header as IXOPAY writes it, with its "UTC" suffix. */
+    static String ixopayDate(Instant instant) {
+        return IXOPAY_DATE.format(instant);
     }
 
     /** What the ingress would have recorded had it received this callback on {@code path} at {@code receivedAt}. */
