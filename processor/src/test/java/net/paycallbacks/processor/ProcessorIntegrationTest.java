@@ -15,6 +15,7 @@ import net.paycallbacks.kafka.FreePorts;
 import net.paycallbacks.kafka.TopicProbe;
 import net.paycallbacks.processor.stream.DeadLetterHeaders;
 import net.paycallbacks.processor.support.EventSchema;
+import net.paycallbacks.processor.support.HttpGet;
 import net.paycallbacks.processor.support.ProcessorProcess;
 import net.paycallbacks.processor.support.SignedSender;
 import org.apache.kafka.clients.admin.Admin;
@@ -108,22 +109,22 @@ class ProcessorIntegrationTest {
             assertThat(eventsOf(published, refund)).singleElement()
                     .satisfies(event -> assertThat(event.transaction().parentUuid()).isEqualTo(debit));
 
-            JsonNode state = JSON.readTree(SignedSender.get(url(processor.port(), "/transactions/" + debit)).body());
+            JsonNode state = JSON.readTree(HttpGet.get(url(processor.port(), "/transactions/" + debit)).body());
             assertThat(state.get("status").asText()).isEqualTo("SUCCESS");
             assertThat(state.get("version").asLong()).isEqualTo(2);
             assertThat(state.get("transactionType").asText()).isEqualTo("DEBIT");
             assertThat(state.get("amount").asText()).isEqualTo("49.90");
             assertThat(state.has("customer")).as("no personal data in the query API").isFalse();
-            assertThat(SignedSender.get(url(processor.port(), "/transactions/unknown0000000000000")).statusCode()).isEqualTo(404);
-            assertThat(SignedSender.get(url(processor.port(), "/transactions/bad%20uuid")).statusCode()).isEqualTo(400);
+            assertThat(HttpGet.get(url(processor.port(), "/transactions/unknown0000000000000")).statusCode()).isEqualTo(404);
+            assertThat(HttpGet.get(url(processor.port(), "/transactions/bad%20uuid")).statusCode()).isEqualTo(400);
 
             List<ConsumerRecord<byte[], byte[]>> quarantined = deadLetters.readUntil(read -> !read.isEmpty(), PATIENCE);
             assertThat(new String(quarantined.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("not json, but signed");
             assertThat(new String(quarantined.getFirst().headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8))
                     .isEqualTo("not-json");
 
-            assertThat(SignedSender.get(url(processor.port(), "/health/ready")).statusCode()).isEqualTo(200);
-            String metrics = SignedSender.get(url(processor.port(), "/metrics")).body();
+            assertThat(HttpGet.get(url(processor.port(), "/health/ready")).statusCode()).isEqualTo(200);
+            String metrics = HttpGet.get(url(processor.port(), "/metrics")).body();
             assertThat(metrics).contains("ixopay_processor_events_total{type=\"transaction.succeeded\"}")
                     .contains("ixopay_processor_callbacks_ignored_total{reason=\"duplicate\"}")
                     .contains("ixopay_processor_quarantined_total{reason=\"not-json\"} 1.0")
@@ -210,7 +211,7 @@ class ProcessorIntegrationTest {
             awaitCaughtUp(applicationId);
 
             assertThat(settledEvents(events, read -> true)).as("events after the rewind").isEmpty();
-            assertThat(JSON.readTree(SignedSender.get(url(processor.port(), "/transactions/" + transactions.getLast())).body())
+            assertThat(JSON.readTree(HttpGet.get(url(processor.port(), "/transactions/" + transactions.getLast())).body())
                     .get("version").asLong()).isEqualTo(2);
         } finally {
             processor.stop();
@@ -277,7 +278,7 @@ class ProcessorIntegrationTest {
 
     private void awaitState(int port, String uuid, java.util.function.Predicate<JsonNode> condition) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-            HttpResponse<String> answer = SignedSender.get(url(port, "/transactions/" + uuid));
+            HttpResponse<String> answer = HttpGet.get(url(port, "/transactions/" + uuid));
             return answer.statusCode() == 200 && condition.test(JSON.readTree(answer.body()));
         });
     }

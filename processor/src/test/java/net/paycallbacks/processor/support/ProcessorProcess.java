@@ -43,7 +43,7 @@ public final class ProcessorProcess {
                 throw new IllegalStateException("processor exited with " + process.exitValue());
             }
             try {
-                return SignedSender.get(url("/health/ready")).statusCode() == 200;
+                return HttpGet.get(url("/health/ready")).statusCode() == 200;
             } catch (IllegalStateException notListeningYet) {
                 return false;
             }
