@@ -27,7 +27,8 @@ public record TopicLayout(Topic<?, ?> topic, int partitions, Map<String, String>
                 // Same partition count as the callbacks: one transaction's events stay in one ordered partition.
                 retained(Topics.TRANSACTION_EVENTS, 6, EVENT_RETENTION),
                 retained(Topics.IXOPAY_CALLBACKS_DLQ, 1, DLQ_RETENTION),
-                retained(Topics.NOTIFICATIONS_DLQ, 1, DLQ_RETENTION));
+                retained(Topics.NOTIFICATIONS_DLQ, 1, DLQ_RETENTION),
+                retained(Topics.NOTIFICATIONS_REDRIVE, 1, DLQ_RETENTION));
     }
 
     private static TopicLayout retained(Topic<?, ?> topic, int partitions, Duration retention) {

@@ -23,6 +23,13 @@ public final class Topics {
     public static final Topic<String, byte[]> NOTIFICATIONS_DLQ =
             new Topic<>("notifications-dlq", Serdes.String(), Serdes.ByteArray());
 
+    /**
+     * Dead letters an operator sends again (the notifier's redrive command copies them here): the
+     * notifier reads it beside {@code transaction-events}, so a redrive never touches the public topic.
+     */
+    public static final Topic<String, byte[]> NOTIFICATIONS_REDRIVE =
+            new Topic<>("notifications-redrive", Serdes.String(), Serdes.ByteArray());
+
     private Topics() {
     }
 }

@@ -1,12 +1,10 @@
 package net.paycallbacks.processor;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import net.paycallbacks.http.JvmMeters;
 import net.paycallbacks.common.events.EventType;
 import net.paycallbacks.processor.callback.QuarantineReason;
 import net.paycallbacks.processor.state.Transition;
@@ -46,10 +44,7 @@ public final class ProcessorMetrics implements AutoCloseable {
         }
         corrections = Counter.builder("ixopay_processor_corrections")
                 .description("Reconciliation or settlement corrections applied").register(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        JvmMeters.bindTo(registry);
     }
 
     public void bindStreams(KafkaStreams streams) {
