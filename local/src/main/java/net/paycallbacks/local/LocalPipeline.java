@@ -9,6 +9,9 @@ import net.paycallbacks.ingress.IngressConfig;
 import net.paycallbacks.processor.ProcessorApp;
 import net.paycallbacks.processor.ProcessorConfig;
 import net.paycallbacks.kafka.EmbeddedKafkaBroker;
+import net.paycallbacks.notifier.NotifierApp;
+import net.paycallbacks.notifier.NotifierConfig;
+import net.paycallbacks.notifier.smtp.SmtpSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole pipeline on one machine: a real Kafka broker in this JVM, its topics, and the services.
@@ -42,6 +46,8 @@ public final class LocalPipeline {
         if (!settings.keepData()) {
             EmbeddedKafkaBroker.deleteData(settings.kafkaDir());
             EmbeddedKafkaBroker.deleteData(settings.processorStateDir());
+            EmbeddedKafkaBroker.deleteData(settings.notifierStateDir());
+            EmbeddedKafkaBroker.deleteData(settings.mailDir());
         }
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(), false)
                 .createTopics(TopicLayout.all());
@@ -55,34 +61,50 @@ public final class LocalPipeline {
                 ProcessorConfig.HTTP_PORT, Integer.toString(settings.processorPort()),
                 "KAFKA_STATE_DIR", settings.processorStateDir().toString()))),
                 () -> LOG.error("The processor stopped after an error; see above. Ctrl-C and start again to resume."));
+        LocalMailbox mailbox = LocalMailbox.start(settings.smtpPort(), settings.mailDir());
+        NotifierApp notifier = NotifierApp.start(NotifierConfig.from(new Env(Map.of(
+                Env.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                NotifierConfig.HTTP_PORT, Integer.toString(settings.notifierPort()),
+                "KAFKA_STATE_DIR", settings.notifierStateDir().toString(),
+                SmtpSettings.SMTP_HOST, "127.0.0.1",
+                SmtpSettings.SMTP_PORT, Integer.toString(mailbox.port()),
+                // Plain SMTP to a server on this machine only.
+                SmtpSettings.SMTP_STARTTLS, "disabled",
+                SmtpSettings.MAIL_FROM, "Demo Shop <orders@shop.example>"))),
+                () -> LOG.error("The notifier stopped after an error; see above. Ctrl-C and start again to resume."));
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping the local pipeline");
             ingress.stop();
             processor.stop();
+            notifier.stop();
+            mailbox.close();
             broker.close();
             stopped.countDown();
         }, "local-pipeline-shutdown"));
-        awaitRunning(processor);
-        System.out.println(banner(settings, broker, ingress, processor));
+        awaitRunning("processor", processor::isReady);
+        awaitRunning("notifier", notifier::isReady);
+        System.out.println(banner(settings, broker, ingress, processor, notifier, mailbox));
         stopped.await();
     }
 
-    /** The banner should mean "ready": the processor gets its partitions a few seconds after starting. */
-    private static void awaitRunning(ProcessorApp processor) throws InterruptedException {
+    /** The banner should mean "ready": Kafka Streams services get their partitions a few seconds after starting. */
+    private static void awaitRunning(String service, BooleanSupplier ready) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!processor.isReady() && System.nanoTime() < deadline) {
+        while (!ready.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        if (!processor.isReady()) {
-            LOG.warn("The processor is not RUNNING after 60 s; callbacks are stored and will be processed once it is");
+        if (!ready.getAsBoolean()) {
+            LOG.warn("The {} is not RUNNING after 60 s; nothing is lost, it catches up once it is", service);
         }
     }
 
-    static String banner(LocalSettings settings, EmbeddedKafkaBroker broker, IngressApp ingress, ProcessorApp processor) {
+    static String banner(LocalSettings settings, EmbeddedKafkaBroker broker, IngressApp ingress, ProcessorApp processor,
+                         NotifierApp notifier, LocalMailbox mailbox) {
         String base = "http://127.0.0.1:" + ingress.port();
         String processorBase = "http://127.0.0.1:" + processor.port();
+        String notifierBase = "http://127.0.0.1:" + notifier.port();
         return String.join(System.lineSeparator(),
                 "",
                 "  IXOPAY callback pipeline is running locally. Ctrl-C stops everything.",
@@ -90,10 +112,13 @@ public final class LocalPipeline {
                 "  Callback URL      " + base + "/callbacks/" + DEMO_CONNECTOR,
                 "  Shared secret     " + settings.demoSecret() + "   (connector '" + DEMO_CONNECTOR + "', local demo only)",
                 "  Kafka             " + broker.bootstrapServers() + "   (topics " + Topics.IXOPAY_CALLBACKS.name()
-                        + ", " + Topics.TRANSACTION_EVENTS.name() + ", " + Topics.IXOPAY_CALLBACKS_DLQ.name() + ")",
+                        + ", " + Topics.TRANSACTION_EVENTS.name() + ", the DLQs)",
                 "  Ingress health    " + base + "/health/ready   " + base + "/metrics",
                 "  Transactions      " + processorBase + "/transactions/{uuid}   (processor query API)",
                 "  Processor health  " + processorBase + "/health/ready   " + processorBase + "/metrics",
+                "  Emails            " + mailbox.folder().toAbsolutePath() + "/*.eml   (SMTP server on 127.0.0.1:"
+                        + mailbox.port() + "; each email is also announced here)",
+                "  Notifier health   " + notifierBase + "/health/ready   " + notifierBase + "/metrics",
                 "  Local data        " + settings.dataDir().toAbsolutePath()
                         + (settings.keepData() ? "   (kept from earlier runs)" : "   (fresh; --keep-data keeps it)"),
                 "",

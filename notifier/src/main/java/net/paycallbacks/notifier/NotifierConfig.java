@@ -47,7 +47,7 @@ public record NotifierConfig(int httpPort, Duration shutdownGrace, EmailKinds ki
     private static Path templateDir(String value) {
         Path dir = Path.of(value);
         if (!Files.isDirectory(dir)) {
-            throw new ConfigException(NOTIFY_TEMPLATE_DIR, "is not a directory: " + value);
+            throw new ConfigException(NOTIFY_TEMPLATE_DIR, "is not a directory this service can read");
         }
         return dir;
     }

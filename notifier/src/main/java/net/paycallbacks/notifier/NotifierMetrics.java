@@ -17,10 +17,10 @@ import java.util.Map;
  */
 public final class NotifierMetrics implements AutoCloseable {
 
-    static final String SENT = "ixopay_notifier_emails_sent";
-    static final String SKIPPED = "ixopay_notifier_emails_skipped";
-    static final String FAILED_ATTEMPTS = "ixopay_notifier_send_failures";
-    static final String DEAD_LETTERED = "ixopay_notifier_dead_lettered";
+    public static final String SENT = "ixopay_notifier_emails_sent";
+    public static final String SKIPPED = "ixopay_notifier_emails_skipped";
+    public static final String FAILED_ATTEMPTS = "ixopay_notifier_send_failures";
+    public static final String DEAD_LETTERED = "ixopay_notifier_dead_lettered";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<EmailKind, Counter> sent = new EnumMap<>(EmailKind.class);

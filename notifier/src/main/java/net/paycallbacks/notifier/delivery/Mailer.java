@@ -35,7 +35,7 @@ public final class Mailer {
             email = templates.render(kind, event, recipient);
         } catch (RuntimeException templateBroken) {
             // An operator's template is broken: retry, so that fixing it (or a redrive after) still delivers.
-            return new SendResult.Failed(false, "template-failed", templateBroken.getMessage());
+            return new SendResult.Failed(false, "template-failed", templateBroken.getMessage(), false);
         }
         try {
             sender.send(recipient, email, MessageIds.of(event.transaction().uuid(), kind, messageIdDomain));
@@ -49,24 +49,25 @@ public final class Mailer {
     static SendResult.Failed classify(MessagingException failure) {
         for (Exception cause : chain(failure)) {
             if (cause instanceof AddressException) {
-                return new SendResult.Failed(true, "invalid-address", "the customer's email address is malformed");
+                return new SendResult.Failed(true, "invalid-address", "the customer's email address is malformed", false);
             }
             if (cause instanceof SMTPAddressFailedException refused) {
-                return smtpReply(refused.getReturnCode(), "recipient-refused", "the server refused the recipient");
+                return smtpReply(refused.getReturnCode(), "recipient-refused", "the server refused the recipient", false);
             }
             if (cause instanceof SMTPSendFailedException refused) {
-                return smtpReply(refused.getReturnCode(), "message-refused", "the server refused the message");
+                return smtpReply(refused.getReturnCode(), "message-refused", "the server refused the message", true);
             }
             if (cause instanceof MailConnectException) {
-                return new SendResult.Failed(false, "smtp-unreachable", "cannot connect to the mail server");
+                return new SendResult.Failed(false, "smtp-unreachable", "cannot connect to the mail server", true);
             }
         }
-        return new SendResult.Failed(false, "smtp-error", failure.getClass().getSimpleName());
+        return new SendResult.Failed(false, "smtp-error", failure.getClass().getSimpleName(), true);
     }
 
     /** 5xx replies are permanent in SMTP (RFC 5321 section 4.2.1); 4xx ones say "try again later". */
-    private static SendResult.Failed smtpReply(int code, String reason, String what) {
-        return new SendResult.Failed(code >= 500, reason, what + " with reply code " + code);
+    private static SendResult.Failed smtpReply(int code, String reason, String what, boolean aboutTheServer) {
+        boolean permanent = code >= 500;
+        return new SendResult.Failed(permanent, reason, what + " with reply code " + code, aboutTheServer && !permanent);
     }
 
     private static List<Exception> chain(MessagingException failure) {

@@ -11,7 +11,9 @@ public sealed interface SendResult {
      *                  message for good); the email then goes to the dead-letter topic at once
      * @param reason    a short label for metrics and the dead-letter header, e.g. {@code smtp-unreachable}
      * @param detail    one line for people: the SMTP reply code or the exception's type, never an address
+     * @param mayBeTheServer true when the mail server itself may be failing (unreachable, a 4xx to the
+     *                  message), so that the other emails should wait too; false for this email's own problems
      */
-    record Failed(boolean permanent, String reason, String detail) implements SendResult {
+    record Failed(boolean permanent, String reason, String detail, boolean mayBeTheServer) implements SendResult {
     }
 }

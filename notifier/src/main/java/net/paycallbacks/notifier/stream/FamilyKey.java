@@ -15,8 +15,11 @@ final class FamilyKey {
     private FamilyKey() {
     }
 
+    /** For what cannot be read: a repartition drops null keys, and these records must reach the DLQ. */
+    static final String UNREADABLE = "unreadable";
+
     static String of(String recordKey, byte[] value) {
-        return read(value).map(FamilyKey::of).orElse(recordKey);
+        return read(value).map(FamilyKey::of).orElse(recordKey != null ? recordKey : UNREADABLE);
     }
 
     static String of(TransactionEvent event) {
@@ -31,7 +34,7 @@ final class FamilyKey {
         }
         try {
             TransactionEvent event = EventJson.read(value);
-            boolean usable = event.type() != null && event.transaction() != null && event.transaction().uuid() != null;
+            boolean usable = event != null && event.type() != null && event.transaction() != null && event.transaction().uuid() != null;
             return usable ? Optional.of(event) : Optional.empty();
         } catch (SerializationException unreadable) {
             return Optional.empty();

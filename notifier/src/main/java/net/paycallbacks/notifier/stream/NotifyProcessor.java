@@ -140,8 +140,8 @@ final class NotifyProcessor implements Processor<String, byte[], String, byte[]>
     private void failed(PendingEmail email, SendResult.Failed failure, Instant now) {
         metrics.failedAttempt(failure.reason());
         int attempts = email.failedAttempts() + 1;
-        if (!failure.permanent()) {
-            // It may be the server, not this email: hold the others back until the first retry.
+        if (failure.mayBeTheServer()) {
+            // Hold the others back until the first retry: an unreachable server would cost each one a timeout.
             gate.closeUntil(now.plus(retryPolicy.firstDelay()));
         }
         Optional<Instant> next = failure.permanent() ? Optional.empty() : retryPolicy.nextAttempt(attempts, now);
@@ -206,7 +206,7 @@ final class NotifyProcessor implements Processor<String, byte[], String, byte[]>
         var source = context.recordMetadata().orElseThrow();
         context.forward(record.withHeaders(DeadLetters.forUnreadable(record.headers(), now())));
         metrics.deadLettered("unreadable-event");
-        LOG.warn("Record {}-{}@{} is not a transaction event; dead-lettered to notifications-dlq",
+        LOG.warn("A record that is not a transaction event was dead-lettered to notifications-dlq (read from {}-{}@{})",
                 source.topic(), source.partition(), source.offset());
     }
 
