@@ -38,6 +38,7 @@ public final class NotifierApp {
     private final Runnable onFatalError;
     private HttpServer server;
     private KafkaStreams streams;
+    private SmtpSender smtp;
 
     private NotifierApp(NotifierConfig config, Runnable onFatalError) {
         this.shutdownGrace = config.shutdownGrace();
@@ -61,8 +62,8 @@ public final class NotifierApp {
     }
 
     private void startHttpAndStreams(NotifierConfig config) {
-        Mailer mailer = new Mailer(new EmailTemplates(config.templateDir(), config.locale()),
-                new SmtpSender(config.smtp()), config.smtp().messageIdDomain());
+        smtp = new SmtpSender(config.smtp());
+        Mailer mailer = new Mailer(new EmailTemplates(config.templateDir(), config.locale()), smtp, config.smtp().messageIdDomain());
         streams = new KafkaStreams(NotifierTopology.build(config.kinds(), mailer, config.retry(), metrics),
                 streamsProperties(config));
         streams.setUncaughtExceptionHandler(failure -> {
@@ -130,6 +131,9 @@ public final class NotifierApp {
             if (!closed) {
                 LOG.warn("Kafka Streams did not close within {}", shutdownGrace);
             }
+        }
+        if (smtp != null) {
+            smtp.close();
         }
         metrics.close();
         try {

@@ -158,7 +158,8 @@ public final class BenchFill {
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static long awaitReady(URI ready) throws IOException, InterruptedException {
+    /** Polls a readiness URL; returns the moment it first answered 200. */
+    static long awaitReady(URI ready) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpRequest request = HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build();
             long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -168,11 +169,11 @@ public final class BenchFill {
                         return System.nanoTime();
                     }
                 } catch (IOException notListeningYet) {
-                    // The processor's JVM is still starting.
+                    // The service's JVM is still starting.
                 }
                 Thread.sleep(20);
             }
-            throw new IOException("the processor did not become ready at " + ready + " within " + PATIENCE);
+            throw new IOException("the service did not become ready at " + ready + " within " + PATIENCE);
         }
     }
 

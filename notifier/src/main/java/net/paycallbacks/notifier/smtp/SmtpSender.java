@@ -13,13 +13,29 @@ import net.paycallbacks.notifier.email.RenderedEmail;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Sends one email over SMTP (Jakarta Mail, Angus): multipart/alternative, UTF-8, our own Message-ID. */
-public final class SmtpSender {
+/**
+ * Sends emails over SMTP (Jakarta Mail, Angus): multipart/alternative, UTF-8, our own Message-ID.
+ * Each sending thread keeps its connection open between emails: opening one costs more than
+ * sending an email over it (about 45 ms against 2 ms to a local server).
+ */
+public final class SmtpSender implements AutoCloseable {
+
+    /** A connection idle this long is checked (NOOP) before use: the server may have closed it. */
+    static final Duration CHECK_WHEN_IDLE = Duration.ofSeconds(5);
 
     private final SmtpSettings settings;
     private final Session session;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
+        Connection opened = new Connection();
+        connections.add(opened);
+        return opened;
+    });
 
     public SmtpSender(SmtpSettings settings) {
         this.settings = settings;
@@ -53,11 +69,12 @@ public final class SmtpSender {
         alternatives.addBodyPart(part(email.html(), "html"));
         message.setContent(alternatives);
         message.saveChanges();
-        if (settings.username().isPresent()) {
-            Transport.send(message, settings.username().get(), settings.password().orElseThrow());
-        } else {
-            Transport.send(message);
-        }
+        connection.get().send(message);
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(Connection::close);
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
@@ -74,6 +91,51 @@ public final class SmtpSender {
                     : new InternetAddress(recipient.email(), name, StandardCharsets.UTF_8.name());
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 is always supported", e);
+        }
+    }
+
+    /** One thread's connection to the mail server; closed after any failure, so the next email reconnects. */
+    private final class Connection {
+        private Transport transport;
+        private long lastUsedNanos;
+
+        void send(MimeMessage message) throws MessagingException {
+            try {
+                Transport open = connected();
+                open.sendMessage(message, message.getAllRecipients());
+                lastUsedNanos = System.nanoTime();
+            } catch (MessagingException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private Transport connected() throws MessagingException {
+            boolean idle = System.nanoTime() - lastUsedNanos > CHECK_WHEN_IDLE.toNanos();
+            if (transport != null && idle && !transport.isConnected()) {
+                close();
+            }
+            if (transport == null) {
+                Transport fresh = session.getTransport();
+                if (settings.username().isPresent()) {
+                    fresh.connect(settings.username().get(), settings.password().orElseThrow());
+                } else {
+                    fresh.connect();
+                }
+                transport = fresh;
+            }
+            return transport;
+        }
+
+        void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException alreadyBroken) {
+                    // Closing is best effort; the next email opens a new connection.
+                }
+                transport = null;
+            }
         }
     }
 
