@@ -1,6 +1,7 @@
 package net.paycallbacks.notifier.smtp;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -84,6 +85,40 @@ class SmtpSenderTest {
                 "SMTP_CONNECT_TIMEOUT", "2000")));
 
         assertThatThrownBy(() -> sender.send(ZOE, EMAIL, MESSAGE_ID)).isInstanceOf(MessagingException.class);
+    }
+
+    @Test
+    void afterTheServerRestartsTheNextEmailsGoOutOverANewConnection() throws Exception {
+        int port = FreePorts.any();
+        try (SmtpSender sender = new SmtpSender(settings(Map.of("SMTP_PORT", Integer.toString(port))))) {
+            GreenMail first = started(port);
+            sender.send(ZOE, EMAIL, "<1.payment@shop.example>");
+            sender.send(ZOE, EMAIL, "<2.payment@shop.example>");
+            assertThat(first.getReceivedMessages()).hasSize(2);
+            first.stop();
+
+            GreenMail second = started(port);
+            try {
+                // The kept connection is dead: this email may fail (and be retried by the caller), never hang.
+                try {
+                    sender.send(ZOE, EMAIL, "<3.payment@shop.example>");
+                } catch (MessagingException staleConnection) {
+                    sender.send(ZOE, EMAIL, "<3.payment@shop.example>");
+                }
+                sender.send(ZOE, EMAIL, "<4.payment@shop.example>");
+
+                assertThat(second.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+                        .containsExactly("<3.payment@shop.example>", "<4.payment@shop.example>");
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    private static GreenMail started(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
     }
 
     private static SmtpSettings settings(Map<String, String> overrides) {
