@@ -16,6 +16,8 @@ public record TopicLayout(Topic<?, ?> topic, int partitions, Map<String, String>
     static final Duration EVENT_RETENTION = Duration.ofDays(14);
     /** Dead letters wait for a person; a month leaves time to notice and redrive them. */
     static final Duration DLQ_RETENTION = Duration.ofDays(30);
+    /** Refunds come up to about a year after the payment; the customer's address is not kept much longer. */
+    static final Duration CONTACT_RETENTION = Duration.ofDays(400);
 
     public TopicLayout {
         configs = Map.copyOf(configs);
@@ -28,7 +30,11 @@ public record TopicLayout(Topic<?, ?> topic, int partitions, Map<String, String>
                 retained(Topics.TRANSACTION_EVENTS, 6, EVENT_RETENTION),
                 retained(Topics.IXOPAY_CALLBACKS_DLQ, 1, DLQ_RETENTION),
                 retained(Topics.NOTIFICATIONS_DLQ, 1, DLQ_RETENTION),
-                retained(Topics.NOTIFICATIONS_REDRIVE, 1, DLQ_RETENTION));
+                // Co-partitioned with the events: a redriven email is handled by the task that holds its delivery record.
+                retained(Topics.NOTIFICATIONS_REDRIVE, 6, DLQ_RETENTION),
+                new TopicLayout(Topics.NOTIFIER_CONTACTS, 3, Map.of(
+                        "retention.ms", Long.toString(CONTACT_RETENTION.toMillis()),
+                        "cleanup.policy", "compact,delete")));
     }
 
     private static TopicLayout retained(Topic<?, ?> topic, int partitions, Duration retention) {

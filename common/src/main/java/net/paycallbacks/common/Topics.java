@@ -30,6 +30,14 @@ public final class Topics {
     public static final Topic<String, byte[]> NOTIFICATIONS_REDRIVE =
             new Topic<>("notifications-redrive", Serdes.String(), Serdes.ByteArray());
 
+    /**
+     * The notifier's memory of each transaction's customer and parent (key = uuid, JSON value),
+     * read by every notifier instance as a global store, so a follow-up finds its ancestors'
+     * customer whichever partition they were on. Personal data: compacted, and deleted after a while.
+     */
+    public static final Topic<String, byte[]> NOTIFIER_CONTACTS =
+            new Topic<>("notifier-contacts", Serdes.String(), Serdes.ByteArray());
+
     private Topics() {
     }
 }

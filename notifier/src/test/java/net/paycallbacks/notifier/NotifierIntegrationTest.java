@@ -124,6 +124,22 @@ class NotifierIntegrationTest {
     }
 
     @Test
+    void aRefundOfACaptureReachesTheCustomerOfTheAuthorization() throws Exception {
+        String customer = "authorize-capture-refund@example.com";
+        String authorization = uuid("acr-preauth");
+        String capture = uuid("acr-capture");
+        String refund = uuid("acr-refund");
+        send(callback(authorization, "OK").type("PREAUTHORIZE").customer(customer, "Ada", "Capture")
+                .with("merchantTransactionId", "acr-1").bytes());
+        send(callback(capture, "OK").type("CAPTURE").with("referenceUuid", authorization).with("merchantTransactionId", "acr-1").bytes());
+        send(callback(refund, "OK").type("REFUND").with("referenceUuid", capture).with("merchantTransactionId", "acr-1")
+                .amount("5.00").bytes());
+
+        assertThat(settledInbox(customer, 2)).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "Payment authorized: order acr-1, €49.90", "Refund: €5.00 for order acr-1");
+    }
+
+    @Test
     void aRestartWithAFreshStateDirectoryAndAReplayFromTheStartSendNothingAgain() throws Exception {
         String customer = "replay@example.com";
         String debit = uuid("replay-debit");
@@ -175,7 +191,7 @@ class NotifierIntegrationTest {
             } finally {
                 startSmtp();
             }
-            Thread.sleep(2_000);
+            awaitCaughtUp();
             assertThat(inbox(customer)).as("nothing is sent once given up, until a redrive").isEmpty();
 
             RedriveReport first = Redrive.run(kafka(), false, Instant.now());
@@ -184,7 +200,7 @@ class NotifierIntegrationTest {
 
             RedriveReport second = Redrive.run(kafka(), false, Instant.now());
             assertThat(second.records()).as("a second redrive finds nothing new").isZero();
-            Thread.sleep(2_000);
+            awaitCaughtUp();
             assertThat(inbox(customer)).hasSize(1);
         }
     }
@@ -216,10 +232,13 @@ class NotifierIntegrationTest {
         assertThat(sender.send(callback)).as("the ingress's answer").isEqualTo(200);
     }
 
-    /** Waits for {@code expected} emails to {@code address}, then a little longer so that an extra one would show. */
-    private static List<MimeMessage> settledInbox(String address, int expected) throws InterruptedException {
+    /**
+     * Waits for {@code expected} emails to {@code address}, then until the notifier has committed
+     * everything it read: an email sent twice would have been sent by then.
+     */
+    private static List<MimeMessage> settledInbox(String address, int expected) {
         await().atMost(PATIENCE).until(() -> inbox(address).size() >= expected);
-        Thread.sleep(2_000);
+        awaitCaughtUp();
         return inbox(address);
     }
 

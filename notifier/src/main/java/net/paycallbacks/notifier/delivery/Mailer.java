@@ -42,6 +42,9 @@ public final class Mailer {
             return new SendResult.Sent();
         } catch (MessagingException e) {
             return classify(e);
+        } catch (RuntimeException unexpected) {
+            // Jakarta Mail's own bugs or an odd server answer: retried, never a stopped service.
+            return new SendResult.Failed(false, "smtp-error", unexpected.getClass().getSimpleName(), true);
         }
     }
 

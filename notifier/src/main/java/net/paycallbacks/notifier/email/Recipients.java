@@ -1,6 +1,5 @@
 package net.paycallbacks.notifier.email;
 
-import net.paycallbacks.common.events.EventCustomer;
 import net.paycallbacks.common.events.TransactionEvent;
 
 import java.util.Optional;
@@ -8,29 +7,36 @@ import java.util.function.Function;
 
 /**
  * Who gets the email: the customer on the event, or for a follow-up that carries none (a refund, a
- * capture) the customer of its parent transaction, as remembered from the parent's events.
+ * capture) the customer of its parent, following parents upwards (a refund of a capture of an
+ * authorization reaches the authorization's customer).
  */
 public final class Recipients {
 
-    private final Function<String, Optional<EventCustomer>> customerOfTransaction;
+    /** Deeper chains do not exist in IXOPAY; the limit only guards against a cycle in bad data. */
+    static final int MAX_ANCESTORS = 5;
 
-    /** @param customerOfTransaction the customer last seen on a transaction's events, by its uuid */
-    public Recipients(Function<String, Optional<EventCustomer>> customerOfTransaction) {
-        this.customerOfTransaction = customerOfTransaction;
+    private final Function<String, Optional<TransactionContact>> contactOf;
+
+    /** @param contactOf what is remembered of a transaction, by its uuid */
+    public Recipients(Function<String, Optional<TransactionContact>> contactOf) {
+        this.contactOf = contactOf;
     }
 
-    public Optional<EventCustomer> of(TransactionEvent event) {
-        if (hasEmail(event.customer())) {
-            return Optional.of(event.customer());
+    public Recipient of(TransactionEvent event) {
+        if (TransactionContact.hasEmail(event.customer())) {
+            return new Recipient.Known(event.customer());
         }
-        String parent = event.transaction().parentUuid();
-        if (parent == null) {
-            return Optional.empty();
+        String ancestor = event.transaction().parentUuid();
+        for (int depth = 0; ancestor != null && depth < MAX_ANCESTORS; depth++) {
+            Optional<TransactionContact> contact = contactOf.apply(ancestor);
+            if (contact.isEmpty()) {
+                return new Recipient.AwaitingParent(ancestor);
+            }
+            if (contact.get().customer() != null) {
+                return new Recipient.Known(contact.get().customer());
+            }
+            ancestor = contact.get().parentUuid();
         }
-        return customerOfTransaction.apply(parent).filter(Recipients::hasEmail);
-    }
-
-    private static boolean hasEmail(EventCustomer customer) {
-        return customer != null && customer.email() != null && !customer.email().isBlank();
+        return new Recipient.None();
     }
 }

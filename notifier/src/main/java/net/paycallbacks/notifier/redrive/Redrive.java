@@ -56,6 +56,7 @@ public final class Redrive {
             try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
                 producer.initTransactions();
                 producer.beginTransaction();
+                // Keyed by the transaction uuid, as in transaction-events, so it reaches the task that holds its delivery record.
                 Counted counted = readUpTo(consumer, end, record -> producer.send(new ProducerRecord<>(
                         Topics.NOTIFICATIONS_REDRIVE.name(), null, record.key(), record.value(), redriveHeaders(record.headers(), now))));
                 Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
@@ -72,13 +73,24 @@ public final class Redrive {
         Counted counted = new Counted();
         while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    continue;
+                }
+                String reason = reason(record.headers());
+                if (isEmail(record, reason)) {
                     each.accept(record);
-                    counted.add(reason(record.headers()));
+                    counted.add(reason);
+                } else {
+                    counted.leftAlone++;
                 }
             }
         }
         return counted;
+    }
+
+    /** A value that never was an event cannot become an email by trying again; it stays for a person to look at. */
+    private static boolean isEmail(ConsumerRecord<String, byte[]> record, String reason) {
+        return record.key() != null && !reason.equals(DeadLetters.UNREADABLE_EVENT);
     }
 
     private static Headers redriveHeaders(Headers deadLetter, Instant now) {
@@ -113,6 +125,7 @@ public final class Redrive {
     static final class Counted {
         private final Map<String, Integer> byReason = new HashMap<>();
         private int records;
+        private int leftAlone;
 
         void add(String reason) {
             records++;
@@ -120,7 +133,7 @@ public final class Redrive {
         }
 
         RedriveReport report(boolean dryRun) {
-            return new RedriveReport(dryRun, records, byReason);
+            return new RedriveReport(dryRun, records, byReason, leftAlone);
         }
     }
 }

@@ -10,7 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import net.paycallbacks.common.events.EventCustomer;
 import net.paycallbacks.notifier.email.RenderedEmail;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,9 +102,21 @@ public final class SmtpSender implements AutoCloseable {
         private long lastUsedNanos;
 
         void send(MimeMessage message) throws MessagingException {
+            boolean reused = transport != null;
             try {
-                Transport open = connected();
-                open.sendMessage(message, message.getAllRecipients());
+                sendOnce(message);
+            } catch (MessagingException staleConnection) {
+                if (!reused || !isStaleConnection(staleConnection)) {
+                    throw staleConnection;
+                }
+                // The server dropped the kept connection (an idle timeout, a per-connection limit): try once afresh.
+                sendOnce(message);
+            }
+        }
+
+        private void sendOnce(MimeMessage message) throws MessagingException {
+            try {
+                connected().sendMessage(message, message.getAllRecipients());
                 lastUsedNanos = System.nanoTime();
             } catch (MessagingException | RuntimeException e) {
                 close();
@@ -137,6 +151,18 @@ public final class SmtpSender implements AutoCloseable {
                 transport = null;
             }
         }
+    }
+
+    /**
+     * A kept connection that the server dropped: the socket failed, or the server said 421 (closing
+     * the channel). Not a refusal of this message, so it is sent again at once; only if the socket
+     * broke while the server was confirming the message could it arrive twice (same Message-ID).
+     */
+    static boolean isStaleConnection(MessagingException failure) {
+        if (failure instanceof SMTPSendFailedException refused) {
+            return refused.getReturnCode() == 421;
+        }
+        return failure.getCause() instanceof IOException || failure.getNextException() instanceof IOException;
     }
 
     /** Jakarta Mail would invent a new Message-ID on every save; ours must stay the same for a resend. */

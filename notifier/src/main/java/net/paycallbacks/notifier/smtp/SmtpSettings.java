@@ -54,6 +54,11 @@ public record SmtpSettings(String host, int port, StartTls startTls, Optional<St
         return address.substring(address.indexOf('@') + 1);
     }
 
+    @Override
+    public String toString() {
+        return "SmtpSettings[" + describe() + "]";
+    }
+
     /** For the start-up log line: never the password. */
     public String describe() {
         return "smtp=" + host + ":" + port + ", startTls=" + startTls.name().toLowerCase(java.util.Locale.ROOT)

@@ -21,6 +21,8 @@ public final class DeadLetters {
     public static final String DEAD_LETTERED_AT = "dlq-at";
     /** Set by the redrive command: send this event's email even though it was dead-lettered before. */
     public static final String REDRIVE = "notifier-redrive";
+    /** The reason of a value that was not a transaction event at all. */
+    public static final String UNREADABLE_EVENT = "unreadable-event";
 
     private DeadLetters() {
     }
@@ -33,7 +35,7 @@ public final class DeadLetters {
     }
 
     static Headers forUnreadable(Headers original, Instant at) {
-        return reasonAndTime(new RecordHeaders(original.toArray()), "unreadable-event",
+        return reasonAndTime(new RecordHeaders(original.toArray()), UNREADABLE_EVENT,
                 "the value is not a transaction-events v1 JSON event", at);
     }
 

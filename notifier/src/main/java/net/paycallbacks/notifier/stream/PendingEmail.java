@@ -18,8 +18,13 @@ public record PendingEmail(TransactionEvent event, EmailKind kind, int failedAtt
         return new PendingEmail(event, kind, 0, now, null);
     }
 
+    /** The key of the delivery and retry stores: one email per transaction and kind, e.g. {@code <uuid>/refund}. */
+    static String key(String transactionUuid, EmailKind kind) {
+        return transactionUuid + "/" + kind.configName();
+    }
+
     String key() {
-        return EmailKey.of(event.transaction().uuid(), kind);
+        return key(event.transaction().uuid(), kind);
     }
 
     boolean isDue(Instant now) {

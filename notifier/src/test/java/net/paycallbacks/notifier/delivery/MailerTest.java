@@ -5,6 +5,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import net.paycallbacks.common.config.Env;
+import net.paycallbacks.common.events.EventCustomer;
+import net.paycallbacks.common.events.EventIds;
+import net.paycallbacks.common.events.EventTransaction;
+import net.paycallbacks.common.events.EventType;
+import net.paycallbacks.common.events.TransactionEvent;
+import net.paycallbacks.common.events.TransactionStatus;
+import net.paycallbacks.kafka.FreePorts;
+import net.paycallbacks.notifier.email.EmailKind;
+import net.paycallbacks.notifier.email.EmailTemplates;
+import net.paycallbacks.notifier.smtp.SmtpSender;
+import net.paycallbacks.notifier.smtp.SmtpSettings;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
@@ -12,6 +24,10 @@ import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +46,7 @@ class MailerTest {
         assertThat(failed.permanent()).isTrue();
         assertThat(failed.reason()).isEqualTo("recipient-refused");
         assertThat(failed.detail()).contains("550");
+        assertThat(failed.mayBeTheServer()).isFalse();
         assertNoAddressIn(failed);
     }
 
@@ -40,6 +57,7 @@ class MailerTest {
         assertThat(failed.permanent()).isFalse();
         assertThat(failed.reason()).isEqualTo("recipient-refused");
         assertThat(failed.detail()).contains("450");
+        assertThat(failed.mayBeTheServer()).isFalse();
         assertNoAddressIn(failed);
     }
 
@@ -49,6 +67,7 @@ class MailerTest {
 
         assertThat(failed.permanent()).isTrue();
         assertThat(failed.reason()).isEqualTo("recipient-refused");
+        assertThat(failed.mayBeTheServer()).isFalse();
         assertNoAddressIn(failed);
     }
 
@@ -59,6 +78,7 @@ class MailerTest {
         assertThat(failed.permanent()).isTrue();
         assertThat(failed.reason()).isEqualTo("message-refused");
         assertThat(failed.detail()).contains("554");
+        assertThat(failed.mayBeTheServer()).isFalse();
         assertNoAddressIn(failed);
     }
 
@@ -68,6 +88,7 @@ class MailerTest {
 
         assertThat(failed.permanent()).isFalse();
         assertThat(failed.reason()).isEqualTo("message-refused");
+        assertThat(failed.mayBeTheServer()).isTrue();
         assertNoAddressIn(failed);
     }
 
@@ -77,6 +98,7 @@ class MailerTest {
 
         assertThat(failed.permanent()).isTrue();
         assertThat(failed.reason()).isEqualTo("invalid-address");
+        assertThat(failed.mayBeTheServer()).isFalse();
         assertNoAddressIn(failed);
     }
 
@@ -86,6 +108,7 @@ class MailerTest {
 
         assertThat(failed.permanent()).isTrue();
         assertThat(failed.reason()).isEqualTo("invalid-address");
+        assertThat(failed.mayBeTheServer()).isFalse();
         assertNoAddressIn(failed);
     }
 
@@ -98,6 +121,7 @@ class MailerTest {
 
         assertThat(failed.permanent()).isFalse();
         assertThat(failed.reason()).isEqualTo("smtp-unreachable");
+        assertThat(failed.mayBeTheServer()).isTrue();
     }
 
     @Test
@@ -107,7 +131,30 @@ class MailerTest {
         assertThat(failed.permanent()).isFalse();
         assertThat(failed.reason()).isEqualTo("smtp-error");
         assertThat(failed.detail()).isEqualTo("MessagingException");
+        assertThat(failed.mayBeTheServer()).isTrue();
         assertNoAddressIn(failed);
+    }
+
+    @Test
+    void aRuntimeExceptionFromTheSenderIsATransientSmtpErrorThatMayBeTheServer() {
+        // The real sender, no mock: an address of null makes Jakarta Mail's InternetAddress throw a
+        // NullPointerException while the message is built, before any connection is tried.
+        SmtpSettings smtp = SmtpSettings.from(new Env(Map.of(
+                "SMTP_HOST", "127.0.0.1", "SMTP_PORT", Integer.toString(FreePorts.any()), "SMTP_STARTTLS", "disabled",
+                "SMTP_CONNECT_TIMEOUT", "500", "MAIL_FROM", "Shop <orders@shop.example>")));
+        EventCustomer withoutAddress = new EventCustomer(null, null, null);
+        SendResult result;
+        try (SmtpSender sender = new SmtpSender(smtp)) {
+            result = new Mailer(new EmailTemplates(Optional.empty(), Locale.US), sender, smtp.messageIdDomain())
+                    .send(EmailKind.PAYMENT_CONFIRMATION, payment(), withoutAddress);
+        }
+
+        assertThat(result).isInstanceOf(SendResult.Failed.class);
+        SendResult.Failed failed = (SendResult.Failed) result;
+        assertThat(failed.detail()).as("the sender threw a RuntimeException").isEqualTo("NullPointerException");
+        assertThat(failed.reason()).isEqualTo("smtp-error");
+        assertThat(failed.permanent()).isFalse();
+        assertThat(failed.mayBeTheServer()).isTrue();
     }
 
     @Test
@@ -119,6 +166,15 @@ class MailerTest {
         second.setNextException(first);
 
         assertThat(Mailer.classify(first).reason()).isEqualTo("smtp-error");
+    }
+
+    private static TransactionEvent payment() {
+        String uuid = "debit000000000000001";
+        return new TransactionEvent(TransactionEvent.SCHEMA_VERSION, EventIds.of(uuid, 2, EventType.SUCCEEDED),
+                EventType.SUCCEEDED, Instant.parse("2026-11-29T10:00:00Z"), "shop-eu",
+                new EventTransaction(uuid, "order-" + uuid, "20261129-" + uuid, "DEBIT", "Creditcard", "49.90", "EUR",
+                        TransactionStatus.SUCCESS, TransactionStatus.PENDING, 2, null, null, null),
+                null, null);
     }
 
     /** What Transport.send throws when the server refuses the RCPT: the refusal is the next exception. */

@@ -71,6 +71,8 @@ class NotifierTopologyTest {
     private static final String PAYMENT = "debit000000000000001";
     private static final String OTHER_PAYMENT = "debit000000000000002";
     private static final String REFUND = "refund00000000000001";
+    private static final String PREAUTH = "preauth0000000000001";
+    private static final String CAPTURE = "capture0000000000001";
     private static final EventCustomer OLA = new EventCustomer("ola.nordmann@example.com", "Ola", "Nordmann");
 
     private static final String SENT = NotifierMetrics.SENT;
@@ -168,6 +170,44 @@ class NotifierTopologyTest {
         advanceInSteps(Duration.ofMinutes(2));
         assertThat(SMTP.getReceivedMessages()).hasSize(2);
         assertThat(metrics.count(SKIPPED, "reason", "no-recipient")).isZero();
+    }
+
+    @Test
+    void aRefundOfACaptureOfAnAuthorizationIsEmailedToTheAuthorizationsCustomerAndTheCaptureToNobody() throws MessagingException {
+        startNotifier();
+
+        publish(authorizationBy(OLA));
+        publish(captureOfTheAuthorization());
+        publish(refund(REFUND, CAPTURE).succeeded());
+
+        MimeMessage[] emails = SMTP.getReceivedMessages();
+        assertThat(messageIds(emails)).containsExactlyInAnyOrder(
+                MessageIds.of(PREAUTH, EmailKind.AUTHORIZATION_CONFIRMATION, DOMAIN),
+                MessageIds.of(REFUND, EmailKind.REFUND_CONFIRMATION, DOMAIN));
+        assertThat(recipient(emailWithMessageId(emails, PREAUTH, EmailKind.AUTHORIZATION_CONFIRMATION))).isEqualTo(OLA.email());
+        assertThat(recipient(emailWithMessageId(emails, REFUND, EmailKind.REFUND_CONFIRMATION))).isEqualTo(OLA.email());
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsCaptureAndAuthorizationIsSentOnceToTheAuthorizationsCustomer() throws MessagingException {
+        startNotifier();
+        publish(refund(REFUND, CAPTURE).succeeded());
+        publish(captureOfTheAuthorization());
+        publish(authorizationBy(OLA));
+        assertThat(messageIds(SMTP.getReceivedMessages()))
+                .containsExactly(MessageIds.of(PREAUTH, EmailKind.AUTHORIZATION_CONFIRMATION, DOMAIN));
+
+        advanceInSteps(Duration.ofMinutes(2));
+
+        MimeMessage[] emails = SMTP.getReceivedMessages();
+        assertThat(messageIds(emails)).containsExactlyInAnyOrder(
+                MessageIds.of(PREAUTH, EmailKind.AUTHORIZATION_CONFIRMATION, DOMAIN),
+                MessageIds.of(REFUND, EmailKind.REFUND_CONFIRMATION, DOMAIN));
+        assertThat(recipient(emailWithMessageId(emails, REFUND, EmailKind.REFUND_CONFIRMATION))).isEqualTo(OLA.email());
+        assertThat(metrics.count(SENT, "kind", "refund")).isEqualTo(1);
+        assertThat(metrics.count(SKIPPED, "reason", "no-recipient")).isZero();
+        assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     // --- what sends nothing ---
@@ -379,6 +419,16 @@ class NotifierTopologyTest {
 
     private void publish(TransactionEvent event) {
         transactionEvents.pipeInput(event.transaction().uuid(), TestEvents.json(event));
+    }
+
+    /** An authorization carrying its customer; Ola rather than Zoë, who is every test event's default customer. */
+    private static TransactionEvent authorizationBy(EventCustomer customer) {
+        return TestEvents.of("PREAUTHORIZE", PREAUTH).withCustomer(customer).succeeded();
+    }
+
+    /** A capture as IXOPAY sends it: no customer data, only the authorization it captures. */
+    private static TransactionEvent captureOfTheAuthorization() {
+        return TestEvents.of("CAPTURE", CAPTURE).withCustomer(null).withParent(PREAUTH).succeeded();
     }
 
     /** What the redrive command does with a dead letter: the same key, value and headers, marked. */
