@@ -122,7 +122,8 @@ public final class LocalPipeline {
                 "  Local data        " + settings.dataDir().toAbsolutePath()
                         + (settings.keepData() ? "   (kept from earlier runs)" : "   (fresh; --keep-data keeps it)"),
                 "",
-                "  Send a signed callback:  bin/send-callback --url " + base + "/callbacks/" + DEMO_CONNECTOR
+                "  See it work:             bin/demo   (in a second terminal: a whole scenario, then its events, states and emails)",
+                "  Send your own callback:  bin/send-callback --url " + base + "/callbacks/" + DEMO_CONNECTOR
                         + " --secret " + settings.demoSecret() + " docs/examples/debit-success.json",
                 "  Watch the events:        bin/watch-events   (transaction-events, read_committed, from the start)",
                 "");
