@@ -57,6 +57,20 @@ class NetworkPoliciesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("kustomizations")
+    void theQueryApiTakesRequestsFromLabelledClientsOnly(String kustomization) {
+        List<HasMetadata> resources = K8s.typed(kustomization);
+        Map<String, String> queryClient = Map.of("ixopay-callbacks/query-client", "true");
+
+        assertThat(selecting(resources, podLabels(resources, Services.PROCESSOR))).anyMatch(p -> p.getSpec().getIngress().stream()
+                .anyMatch(rule -> allowsPort(rule.getPorts(), 8080) && rule.getFrom().stream().anyMatch(peer ->
+                        peer.getPodSelector() != null && queryClient.equals(peer.getPodSelector().getMatchLabels()))));
+        assertThat(selecting(resources, podLabels(resources, Services.NOTIFIER))).noneMatch(p -> p.getSpec().getIngress().stream()
+                .anyMatch(rule -> rule.getFrom().stream().anyMatch(peer ->
+                        peer.getPodSelector() != null && queryClient.equals(peer.getPodSelector().getMatchLabels()))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kustomizations")
     void everyServiceReachesKafkaAndDns(String kustomization) {
         List<HasMetadata> resources = K8s.typed(kustomization);
         for (Services service : Services.values()) {
