@@ -35,17 +35,10 @@ SECRET=bench-secret-$RANDOM$RANDOM
 KAFKA_PORT=19092
 INGRESS_PORT=18080
 CEILING_PORT=18081
+source bench/lib.sh
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-
-await_http() {
-  local url=$1 deadline=$((SECONDS + 60))
-  until curl -sf -o /dev/null "$url"; do
-    [ $SECONDS -lt $deadline ] || { echo "timed out waiting for $url" >&2; exit 1; }
-    sleep 0.5
-  done
-}
 
 measure() {  # measure NAME PORT ROUND: one measured run, kept as $WORK/NAME-ROUND.txt
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/requests.lua" "http://127.0.0.1:$2" > "$WORK/$1-$3.txt"

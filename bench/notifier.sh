@@ -30,32 +30,8 @@ KAFKA_PORT=19292
 NOTIFIER_PORT=18290
 SMTP_PORT=12525
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
-declare -A PID
-SUCCEEDED=false
-stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }
-cleanup() {
-  stop_processes
-  if $SUCCEEDED; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
-}
+source bench/lib.sh
 trap cleanup EXIT
-await_line() {  # await_line FILE TEXT: until FILE contains TEXT, failing if any process we started has stopped
-  until grep -q "$2" "$1" 2>/dev/null; do
-    for name in "${!PID[@]}"; do
-      kill -0 "${PID[$name]}" 2>/dev/null || { echo "$name stopped unexpectedly; its log:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
-    done
-    sleep 0.2
-  done
-}
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-snapshot() { for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; done; date +%s.%N | sed 's/^/@wall /'; }
-cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE -> "broker 0.81, notifier 0.95, ..." in cores
-  awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
-    END { wall = after["@wall"] - before["@wall"]; n = split("broker notifier BenchEmails", names, " "); sep = "";
-          for (i = 1; i <= n; i++) if (names[i] in before && names[i] in after) {
-            printf "%s%s %.2f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / wall; sep = ", " } }' "$1" "$2"
-}
-value() { sed -n "s/^$2=//p" "$1"; }
 
 echo "Starting the embedded Kafka broker"
 "$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchKafka "$WORK/kafka" $KAFKA_PORT >"$WORK/broker.log" 2>&1 &
@@ -86,7 +62,6 @@ unset 'PID[BenchEmails]'
 T=$WORK/throughput.txt
 stop_processes
 EPS=$(value "$T" emails_per_s)
-verdict() { if awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; then echo "met"; else echo "**not met**"; fi; }
 RESULT="bench/results/notifier-$(date -u +%Y-%m-%d).md"
 {
   echo "# Notifier benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
@@ -106,9 +81,9 @@ RESULT="bench/results/notifier-$(date -u +%Y-%m-%d).md"
   echo "| emails/s over the second half only (the JVMs' JIT compilers are busiest in the first) | $(value "$T" second_half_emails_per_s) |"
   echo "| seconds from ready to the last email | $(value "$T" seconds) |"
   echo "| emails received (expected $(value "$T" emails_expected)), distinct Message-IDs | $(value "$T" emails_received), $(value "$T" distinct_message_ids) |"
-  echo "| CPU used over the phase, in cores | $(cpu_share "$WORK/cpu-start" "$WORK/cpu-end") |"
+  echo "| CPU used over the phase, in cores | $(cpu_share "$WORK/cpu-start" "$WORK/cpu-end" "broker notifier BenchEmails") |"
   echo
-  echo "Target: at least $TARGET emails/s per notifier instance: $EPS emails/s, $(verdict "$EPS" "$TARGET")."
+  echo "Target: at least $TARGET emails/s per notifier instance: $EPS emails/s, $(verdict "$EPS" "$TARGET" ">=")."
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
   echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1)."

@@ -43,42 +43,8 @@ KAFKA_PORT=19192
 INGRESS_PORT=18180
 PROCESSOR_PORT=18190
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
-declare -A PID
-SUCCEEDED=false
-stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }
-cleanup() {
-  stop_processes
-  # The broker's data and the processor's store are large; the logs stay only when the run failed.
-  if $SUCCEEDED; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
-}
+source bench/lib.sh
 trap cleanup EXIT
-
-await_line() {  # await_line FILE TEXT: until FILE contains TEXT, failing if any process we started has stopped
-  until grep -q "$2" "$1" 2>/dev/null; do
-    for name in "${!PID[@]}"; do
-      kill -0 "${PID[$name]}" 2>/dev/null || { echo "$name stopped unexpectedly; its log:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
-    done
-    sleep 0.2
-  done
-}
-await_http() {
-  local url=$1 deadline=$((SECONDS + 60))
-  until curl -sf -o /dev/null "$url"; do
-    [ $SECONDS -lt $deadline ] || { echo "timed out waiting for $url" >&2; exit 1; }
-    sleep 0.5
-  done
-}
-# CPU use per process over a phase, from /proc: which of the co-located processes used the 2 cores.
-CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-snapshot() { for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; done; date +%s.%N | sed 's/^/@wall /'; }
-cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE -> "broker 0.81, processor 0.95, ..." in cores
-  awk -v hz="$CLK_TCK" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
-    END { wall = after["@wall"] - before["@wall"]; n = split("broker processor ingress BenchFill BenchLatency", names, " "); sep = "";
-          for (i = 1; i <= n; i++) if (names[i] in before && names[i] in after) {
-            printf "%s%s %.2f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / wall; sep = ", " } }' "$1" "$2"
-}
-value() { sed -n "s/^$2=//p" "$1"; }
 
 echo "Starting the embedded Kafka broker"
 "$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchKafka "$WORK/kafka" $KAFKA_PORT >"$WORK/broker.log" 2>&1 &
@@ -127,9 +93,6 @@ L=$WORK/latency.txt
 echo "  sent $(value "$L" send_rate)/s, end-to-end p50 $(value "$L" e2e_p50_ms) ms, p99 $(value "$L" e2e_p99_ms) ms"
 stop_processes
 
-verdict() {  # verdict VALUE LIMIT OPERATOR; a value like ">60000" or "n/a" is never met
-  if [[ "$1" =~ ^[0-9.]+$ ]] && awk -v a="$1" -v b="$2" "BEGIN { exit !(a $3 b) }"; then echo "met"; else echo "**not met**"; fi
-}
 TP=$(value "$T" callbacks_per_s)
 P99=$(value "$L" e2e_p99_ms)
 RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
@@ -154,7 +117,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "| seconds from ready to the last event | $(value "$T" seconds) |"
   echo "| events seen (expected $(value "$T" expected_events)) | $(value "$T" events_seen), $(value "$T" distinct_event_ids) distinct ids |"
   echo "| events by type | $(value "$T" events_by_type | tr -d '{}') |"
-  echo "| CPU used over the phase, in cores | $(cpu_share "$WORK/cpu-throughput-start" "$WORK/cpu-throughput-end") |"
+  echo "| CPU used over the phase, in cores | $(cpu_share "$WORK/cpu-throughput-start" "$WORK/cpu-throughput-end" "broker processor BenchFill") |"
   echo
   echo "## End-to-end latency at a fixed rate"
   echo
@@ -173,7 +136,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "| events visible (not visible within 60 s of the last answer) | $(value "$L" events_matched) ($(value "$L" events_missing)) |"
   echo "| end-to-end p50 / p99 / max ms | $(value "$L" e2e_p50_ms) / **$P99** / $(value "$L" e2e_max_ms) |"
   echo "| OK latency from scheduled send, p50 / p99 ms | $(value "$L" ok_p50_ms) / $(value "$L" ok_p99_ms) |"
-  echo "| CPU used over the measured window, in cores | $(cpu_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end") |"
+  echo "| CPU used over the measured window, in cores | $(cpu_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end" "broker processor ingress BenchLatency") |"
   echo
   echo "## Against the targets"
   echo

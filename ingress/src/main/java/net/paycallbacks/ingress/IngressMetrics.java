@@ -1,11 +1,10 @@
 package net.paycallbacks.ingress;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import net.paycallbacks.http.JvmMeters;
+import net.paycallbacks.http.ServiceMeters;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Duration;
@@ -19,13 +18,13 @@ public final class IngressMetrics implements AutoCloseable {
 
     static final String UNKNOWN_CONNECTOR_LABEL = "unknown";
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMeters meters = new ServiceMeters();
+    private final MeterRegistry registry = meters.registry();
     private final Set<String> knownConnectors;
     private final AtomicInteger inFlight = new AtomicInteger();
     // Looked up on every callback: a map hit is cheaper than Micrometer's builder and registry lookup.
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer publishLatency;
-    private KafkaClientMetrics producerMetrics;
 
     public IngressMetrics(Set<String> knownConnectors) {
         this.knownConnectors = Set.copyOf(knownConnectors);
@@ -36,12 +35,10 @@ public final class IngressMetrics implements AutoCloseable {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
-        JvmMeters.bindTo(registry);
     }
 
     public void bindProducer(Producer<?, ?> producer) {
-        producerMetrics = new KafkaClientMetrics(producer);
-        producerMetrics.bindTo(registry);
+        meters.bind(new KafkaClientMetrics(producer));
     }
 
     public void count(String connector, Outcome outcome) {
@@ -71,14 +68,11 @@ public final class IngressMetrics implements AutoCloseable {
     }
 
     public String scrape() {
-        return registry.scrape();
+        return meters.scrape();
     }
 
     @Override
     public void close() {
-        if (producerMetrics != null) {
-            producerMetrics.close();
-        }
-        registry.close();
+        meters.close();
     }
 }

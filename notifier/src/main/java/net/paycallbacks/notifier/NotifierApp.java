@@ -3,20 +3,15 @@ package net.paycallbacks.notifier;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import net.paycallbacks.common.config.KafkaClientConfig;
 import net.paycallbacks.http.HealthRoutes;
 import net.paycallbacks.notifier.delivery.Mailer;
 import net.paycallbacks.notifier.email.EmailTemplates;
 import net.paycallbacks.notifier.smtp.SmtpSender;
 import net.paycallbacks.notifier.stream.NotifierTopology;
+import net.paycallbacks.streams.GuardedStreams;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +32,7 @@ public final class NotifierApp {
     private final Duration shutdownGrace;
     private final Runnable onFatalError;
     private HttpServer server;
-    private KafkaStreams streams;
+    private GuardedStreams streams;
     private SmtpSender smtp;
 
     private NotifierApp(NotifierConfig config, Runnable onFatalError) {
@@ -64,18 +59,9 @@ public final class NotifierApp {
     private void startHttpAndStreams(NotifierConfig config) {
         smtp = new SmtpSender(config.smtp());
         Mailer mailer = new Mailer(new EmailTemplates(config.templateDir(), config.locale()), smtp, config.smtp().messageIdDomain());
-        streams = new KafkaStreams(NotifierTopology.build(config.kinds(), mailer, config.retry(), metrics),
-                streamsProperties(config));
-        streams.setUncaughtExceptionHandler(failure -> {
-            LOG.error("Notifying failed; stopping so that nothing is skipped (restart to retry)", failure);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        streams.setStateListener((newState, oldState) -> {
-            if (newState == KafkaStreams.State.ERROR && !stopping.get()) {
-                onFatalError.run();
-            }
-        });
-        metrics.bindStreams(streams);
+        streams = new GuardedStreams(NotifierTopology.build(config.kinds(), mailer, config.retry(), metrics),
+                streamsProperties(config), onFatalError);
+        metrics.bindStreams(streams.streams());
         Router router = Router.router(vertx);
         new HealthRoutes(this::isReady, "not ready: Kafka Streams is not RUNNING", metrics::scrape).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).await();
@@ -87,17 +73,12 @@ public final class NotifierApp {
         // A Kafka transaction stays open while emails are sent: it must outlive one slow SMTP exchange.
         Duration oneSlowSend = config.smtp().connectTimeout().plus(config.smtp().readTimeout().multipliedBy(2));
         long transactionTimeout = Math.max(Duration.ofMinutes(1).toMillis(), oneSlowSend.multipliedBy(2).toMillis());
-        return KafkaClientConfig.layered(
+        // The delivery record and the consumed offset commit together (exactly_once_v2, enforced by GuardedStreams).
+        return GuardedStreams.properties(
                 Map.of(StreamsConfig.APPLICATION_ID_CONFIG, NotifierConfig.DEFAULT_APPLICATION_ID,
                         StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), Long.toString(transactionTimeout)),
                 config.kafka(),
-                Map.of(
-                        // The delivery record and the consumed offset commit together, or not at all.
-                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-                        // A handler that skips records would drop emails silently; failing stops and restarts instead.
-                        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class.getName(),
-                        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class.getName(),
-                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName()));
+                Map.of());
     }
 
     public int port() {
@@ -105,11 +86,11 @@ public final class NotifierApp {
     }
 
     public boolean isReady() {
-        return !stopping.get() && streams != null && streams.state() == KafkaStreams.State.RUNNING;
+        return !stopping.get() && streams != null && streams.isRunning();
     }
 
     public KafkaStreams streams() {
-        return streams;
+        return streams.streams();
     }
 
     public NotifierMetrics metrics() {
@@ -126,11 +107,7 @@ public final class NotifierApp {
         }
         LOG.info("Notifier stopping");
         if (streams != null) {
-            boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(shutdownGrace));
-            if (!closed) {
-                LOG.warn("Kafka Streams did not close within {}", shutdownGrace);
-            }
+            streams.close(shutdownGrace);
         }
         if (smtp != null) {
             smtp.close();

@@ -1,10 +1,9 @@
 package net.paycallbacks.notifier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import net.paycallbacks.http.JvmMeters;
+import net.paycallbacks.http.ServiceMeters;
 import net.paycallbacks.notifier.email.EmailKind;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -22,21 +21,19 @@ public final class NotifierMetrics implements AutoCloseable {
     public static final String FAILED_ATTEMPTS = "ixopay_notifier_send_failures";
     public static final String DEAD_LETTERED = "ixopay_notifier_dead_lettered";
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMeters meters = new ServiceMeters();
+    private final MeterRegistry registry = meters.registry();
     private final Map<EmailKind, Counter> sent = new EnumMap<>(EmailKind.class);
-    private KafkaStreamsMetrics streamsMetrics;
 
     public NotifierMetrics() {
         for (EmailKind kind : EmailKind.values()) {
             sent.put(kind, Counter.builder(SENT).description("Emails the mail server accepted, by kind")
                     .tag("kind", kind.configName()).register(registry));
         }
-        JvmMeters.bindTo(registry);
     }
 
     public void bindStreams(KafkaStreams streams) {
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
+        meters.bind(new KafkaStreamsMetrics(streams));
     }
 
     public void sent(EmailKind kind) {
@@ -63,19 +60,15 @@ public final class NotifierMetrics implements AutoCloseable {
     }
 
     public double count(String name, String tag, String value) {
-        Counter counter = registry.find(name).tag(tag, value).counter();
-        return counter == null ? 0 : counter.count();
+        return meters.count(name, tag, value);
     }
 
     public String scrape() {
-        return registry.scrape();
+        return meters.scrape();
     }
 
     @Override
     public void close() {
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-        }
-        registry.close();
+        meters.close();
     }
 }

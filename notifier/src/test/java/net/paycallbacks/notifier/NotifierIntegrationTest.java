@@ -6,6 +6,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import net.paycallbacks.common.DeadLetterHeaders;
 import net.paycallbacks.common.TopicLayout;
 import net.paycallbacks.common.Topics;
 import net.paycallbacks.common.config.Env;
@@ -185,7 +186,7 @@ class NotifierIntegrationTest {
                 send(callback(debit, "OK").customer(customer, "Red", "Rive").bytes());
                 List<ConsumerRecord<byte[], byte[]>> dead = deadLetters.readUntilKey(debit, PATIENCE);
                 ConsumerRecord<byte[], byte[]> deadLetter = dead.getLast();
-                assertThat(header(deadLetter, DeadLetters.REASON)).isEqualTo("retries-exhausted");
+                assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("retries-exhausted");
                 assertThat(header(deadLetter, DeadLetters.ATTEMPTS)).isEqualTo("4");
                 assertThat(header(deadLetter, DeadLetters.EMAIL_KIND)).isEqualTo("payment");
             } finally {

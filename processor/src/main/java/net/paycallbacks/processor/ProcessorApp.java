@@ -4,17 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import net.paycallbacks.common.config.KafkaClientConfig;
 import net.paycallbacks.http.HealthRoutes;
 import net.paycallbacks.processor.http.TransactionRoutes;
 import net.paycallbacks.processor.stream.CallbackTopology;
-import org.apache.kafka.streams.CloseOptions;
+import net.paycallbacks.streams.GuardedStreams;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +31,7 @@ public final class ProcessorApp {
     private final Duration shutdownGrace;
     private final Runnable onFatalError;
     private HttpServer server;
-    private KafkaStreams streams;
+    private GuardedStreams streams;
 
     private ProcessorApp(ProcessorConfig config, Runnable onFatalError) {
         this.shutdownGrace = config.shutdownGrace();
@@ -64,36 +59,21 @@ public final class ProcessorApp {
         // The port must be known before Streams starts: it is advertised to the other instances.
         server = vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).await();
         HostInfo self = new HostInfo(config.advertisedHost(), server.actualPort());
-        streams = new KafkaStreams(CallbackTopology.build(metrics), streamsProperties(config, self));
-        streams.setUncaughtExceptionHandler(failure -> {
-            LOG.error("Processing failed; stopping so that nothing is skipped (restart to retry)", failure);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
-        streams.setStateListener((newState, oldState) -> {
-            if (newState == KafkaStreams.State.ERROR && !stopping.get()) {
-                onFatalError.run();
-            }
-        });
-        metrics.bindStreams(streams);
+        streams = new GuardedStreams(CallbackTopology.build(metrics), streamsProperties(config, self), onFatalError);
+        metrics.bindStreams(streams.streams());
         HttpClient forwarder = vertx.createHttpClient();
-        new TransactionRoutes(streams, self, forwarder).mount(router);
+        new TransactionRoutes(streams.streams(), self, forwarder).mount(router);
         new HealthRoutes(this::isReady, "not ready: Kafka Streams is not RUNNING", metrics::scrape).mount(router);
         streams.start();
         LOG.info("Processor listening on port {}, advertised to other instances as {}", server.actualPort(), self);
     }
 
     static Properties streamsProperties(ProcessorConfig config, HostInfo self) {
-        return KafkaClientConfig.layered(
+        // Store update, event and consumed offset commit together (exactly_once_v2, enforced by GuardedStreams).
+        return GuardedStreams.properties(
                 Map.of(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorConfig.DEFAULT_APPLICATION_ID),
                 config.kafka(),
-                Map.of(
-                        // Store update, event and consumed offset commit together, or not at all.
-                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-                        StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port(),
-                        // A handler that skips records would drop callbacks silently; failing stops and restarts instead.
-                        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class.getName(),
-                        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class.getName(),
-                        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName()));
+                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port()));
     }
 
     public int port() {
@@ -101,11 +81,11 @@ public final class ProcessorApp {
     }
 
     public boolean isReady() {
-        return !stopping.get() && streams != null && streams.state() == KafkaStreams.State.RUNNING;
+        return !stopping.get() && streams != null && streams.isRunning();
     }
 
     public KafkaStreams streams() {
-        return streams;
+        return streams.streams();
     }
 
     public ProcessorMetrics metrics() {
@@ -122,11 +102,7 @@ public final class ProcessorApp {
         }
         LOG.info("Processor stopping");
         if (streams != null) {
-            boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(shutdownGrace));
-            if (!closed) {
-                LOG.warn("Kafka Streams did not close within {}", shutdownGrace);
-            }
+            streams.close(shutdownGrace);
         }
         metrics.close();
         try {

@@ -1,10 +1,9 @@
 package net.paycallbacks.processor;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import net.paycallbacks.http.JvmMeters;
+import net.paycallbacks.http.ServiceMeters;
 import net.paycallbacks.common.events.EventType;
 import net.paycallbacks.processor.callback.QuarantineReason;
 import net.paycallbacks.processor.state.Transition;
@@ -19,12 +18,12 @@ import java.util.Map;
  */
 public final class ProcessorMetrics implements AutoCloseable {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMeters meters = new ServiceMeters();
+    private final MeterRegistry registry = meters.registry();
     private final Map<EventType, Counter> events = new EnumMap<>(EventType.class);
     private final Map<Transition.Reason, Counter> ignored = new EnumMap<>(Transition.Reason.class);
     private final Map<QuarantineReason, Counter> quarantined = new EnumMap<>(QuarantineReason.class);
     private final Counter corrections;
-    private KafkaStreamsMetrics streamsMetrics;
 
     public ProcessorMetrics() {
         for (EventType type : EventType.values()) {
@@ -44,12 +43,10 @@ public final class ProcessorMetrics implements AutoCloseable {
         }
         corrections = Counter.builder("ixopay_processor_corrections")
                 .description("Reconciliation or settlement corrections applied").register(registry);
-        JvmMeters.bindTo(registry);
     }
 
     public void bindStreams(KafkaStreams streams) {
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
+        meters.bind(new KafkaStreamsMetrics(streams));
     }
 
     public void emitted(EventType type) {
@@ -68,19 +65,15 @@ public final class ProcessorMetrics implements AutoCloseable {
     }
 
     public double count(String name, String tag, String value) {
-        Counter counter = registry.find(name).tag(tag, value).counter();
-        return counter == null ? 0 : counter.count();
+        return meters.count(name, tag, value);
     }
 
     public String scrape() {
-        return registry.scrape();
+        return meters.scrape();
     }
 
     @Override
     public void close() {
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-        }
-        registry.close();
+        meters.close();
     }
 }

@@ -2,6 +2,7 @@ package net.paycallbacks.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import net.paycallbacks.common.DeadLetterHeaders;
 import net.paycallbacks.common.TopicLayout;
 import net.paycallbacks.common.Topics;
 import net.paycallbacks.common.config.Env;
@@ -13,7 +14,6 @@ import net.paycallbacks.ingress.IngressConfig;
 import net.paycallbacks.kafka.EmbeddedKafkaBroker;
 import net.paycallbacks.kafka.FreePorts;
 import net.paycallbacks.kafka.TopicProbe;
-import net.paycallbacks.processor.stream.DeadLetterHeaders;
 import net.paycallbacks.processor.support.EventSchema;
 import net.paycallbacks.processor.support.HttpGet;
 import net.paycallbacks.processor.support.ProcessorProcess;

@@ -1,5 +1,6 @@
 package net.paycallbacks.notifier.redrive;
 
+import net.paycallbacks.common.DeadLetterHeaders;
 import net.paycallbacks.common.Topics;
 import net.paycallbacks.common.config.KafkaClientConfig;
 import net.paycallbacks.notifier.stream.DeadLetters;
@@ -100,7 +101,7 @@ public final class Redrive {
     }
 
     private static String reason(Headers headers) {
-        var reason = headers.lastHeader(DeadLetters.REASON);
+        var reason = headers.lastHeader(DeadLetterHeaders.REASON);
         return reason == null ? "unknown" : new String(reason.value(), StandardCharsets.UTF_8);
     }
 

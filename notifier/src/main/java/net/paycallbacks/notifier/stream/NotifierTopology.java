@@ -6,6 +6,7 @@ import net.paycallbacks.notifier.delivery.Mailer;
 import net.paycallbacks.notifier.email.EmailKinds;
 import net.paycallbacks.notifier.email.TransactionContact;
 import net.paycallbacks.notifier.retry.RetryPolicy;
+import net.paycallbacks.streams.StoreJson;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import net.paycallbacks.common.DeadLetterHeaders;
 import net.paycallbacks.common.Topics;
 import net.paycallbacks.common.config.Env;
 import net.paycallbacks.common.events.CloudEventHeaders;
@@ -32,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -261,9 +263,13 @@ class NotifierTopologyTest {
         publish(debit(OTHER_PAYMENT).withCustomer(OLA).succeeded());
         advance(RETRY.firstDelay().minusSeconds(1));
 
-        // One connect failure per delay, not one per email.
+        // One connect failure per delay, not one per email; both wait for their next attempt.
         assertThat(metrics.count(FAILED_ATTEMPTS, "reason", "smtp-unreachable")).isEqualTo(1);
         assertThat(deadLetters.isEmpty()).isTrue();
+        KeyValueStore<String, PendingEmail> pending = driver.getKeyValueStore(NotifierTopology.PENDING);
+        assertThat(pending.get(PendingEmail.key(OTHER_PAYMENT, EmailKind.PAYMENT_CONFIRMATION)))
+                .satisfies(parked -> assertThat(parked.failedAttempts()).as("parked without an attempt").isZero());
+        assertThat(pending.get(PendingEmail.key(PAYMENT, EmailKind.PAYMENT_CONFIRMATION)).failedAttempts()).isEqualTo(1);
     }
 
     @Test
@@ -294,10 +300,10 @@ class NotifierTopologyTest {
 
         assertThat(deadLetter.key()).isEqualTo(PAYMENT);
         assertThat(EventJson.read(deadLetter.value()).eventId()).isEqualTo(paid.eventId());
-        assertThat(header(deadLetter, DeadLetters.REASON)).isEqualTo("retries-exhausted");
+        assertThat(header(deadLetter, DeadLetterHeaders.REASON)).isEqualTo("retries-exhausted");
         assertThat(header(deadLetter, DeadLetters.EMAIL_KIND)).isEqualTo("payment");
         assertThat(header(deadLetter, DeadLetters.ATTEMPTS)).isEqualTo(Integer.toString(RETRY.maxAttempts()));
-        assertThat(header(deadLetter, DeadLetters.DETAIL)).isNotBlank().doesNotContain(ZOE.email()).doesNotContain("@");
+        assertThat(header(deadLetter, DeadLetterHeaders.DETAIL)).isNotBlank().doesNotContain(ZOE.email()).doesNotContain("@");
         assertThat(header(deadLetter, CloudEventHeaders.ID)).isEqualTo(paid.eventId());
         assertThat(deadLetters.isEmpty()).as("exactly one dead letter").isTrue();
         assertThat(metrics.count(FAILED_ATTEMPTS, "reason", "smtp-unreachable")).isEqualTo(RETRY.maxAttempts());
@@ -353,7 +359,7 @@ class NotifierTopologyTest {
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).key()).isEqualTo("some-key");
         assertThat(dead.get(0).value()).isEqualTo(bytes);
-        assertThat(header(dead.get(0), DeadLetters.REASON)).isEqualTo("unreadable-event");
+        assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).isEqualTo("unreadable-event");
         assertThat(header(dead.get(0), "traceparent")).isEqualTo("00-abc-01");
         assertThat(metrics.count(DEAD_LETTERED, "reason", "unreadable-event")).isEqualTo(1);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
@@ -369,7 +375,7 @@ class NotifierTopologyTest {
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).isEqualTo(jsonNull);
-        assertThat(header(dead, DeadLetters.REASON)).isEqualTo("unreadable-event");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("unreadable-event");
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
     }
 

@@ -88,7 +88,7 @@ final class CallbackProcessor implements Processor<String, byte[], String, Objec
 
     private void quarantine(Record<String, byte[]> record, ParsedCallback.Unreadable unreadable) {
         var source = context.recordMetadata().orElseThrow();
-        context.forward(record.withHeaders(DeadLetterHeaders.of(record.headers(), unreadable, source,
+        context.forward(record.withHeaders(QuarantineHeaders.of(record.headers(), unreadable, source,
                 Instant.ofEpochMilli(context.currentSystemTimeMs()))), CallbackTopology.QUARANTINE);
         metrics.quarantined(unreadable.reason());
         LOG.warn("Quarantined record {}-{}@{} to {}: {}", source.topic(), source.partition(), source.offset(),

@@ -4,6 +4,7 @@ import net.paycallbacks.common.Topics;
 import net.paycallbacks.processor.ProcessorMetrics;
 import net.paycallbacks.processor.state.TransactionState;
 import net.paycallbacks.processor.state.TransactionStateMachine;
+import net.paycallbacks.streams.StoreJson;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,7 +29,7 @@ public final class CallbackTopology {
 
     public static Topology build(ProcessorMetrics metrics) {
         StoreBuilder<KeyValueStore<String, TransactionState>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(STORE), Serdes.String(), StateJson.serde());
+                Stores.persistentKeyValueStore(STORE), Serdes.String(), StoreJson.serde(TransactionState.class));
         return new Topology()
                 .addSource(SOURCE, Topics.IXOPAY_CALLBACKS.keySerde().deserializer(),
                         Topics.IXOPAY_CALLBACKS.valueSerde().deserializer(), Topics.IXOPAY_CALLBACKS.name())

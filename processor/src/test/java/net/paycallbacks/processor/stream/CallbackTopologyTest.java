@@ -1,5 +1,6 @@
 package net.paycallbacks.processor.stream;
 
+import net.paycallbacks.common.DeadLetterHeaders;
 import net.paycallbacks.common.CallbackMetadata;
 import net.paycallbacks.common.SignatureVariant;
 import net.paycallbacks.common.Topics;
@@ -163,8 +164,8 @@ class CallbackTopologyTest {
         TestRecord<String, byte[]> first = quarantined.getFirst();
         assertThat(first.value()).isEqualTo(notJson);
         assertThat(CloudEventHeaders.text(first.headers(), CallbackMetadata.X_SIGNATURE)).isEqualTo("c2lnbmF0dXJl");
-        assertThat(CloudEventHeaders.text(first.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("ixopay-callbacks");
-        assertThat(CloudEventHeaders.text(first.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(CloudEventHeaders.text(first.headers(), QuarantineHeaders.SOURCE_TOPIC)).isEqualTo("ixopay-callbacks");
+        assertThat(CloudEventHeaders.text(first.headers(), QuarantineHeaders.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(CloudEventHeaders.text(first.headers(), DeadLetterHeaders.DETAIL)).startsWith("not JSON");
         assertThat(quarantined.get(3).key()).isEqualTo("another-key");
         assertThat(metrics.count("ixopay_processor_quarantined", "reason", "key-mismatch")).isEqualTo(2);

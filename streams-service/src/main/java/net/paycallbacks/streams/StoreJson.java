@@ -1,4 +1,4 @@
-package net.paycallbacks.notifier.stream;
+package net.paycallbacks.streams;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +12,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import java.io.IOException;
 
 /**
- * The notifier's store (and changelog) values as JSON, readable by people debugging a changelog.
- * Its own mapper, so that the stores' format never changes with the subscribers' event format.
+ * State store (and changelog) values as JSON, readable by people debugging a changelog. Its own
+ * mapper, so that the stores' format never changes with the subscribers' event format.
  */
-final class StoreJson {
+public final class StoreJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -27,13 +27,13 @@ final class StoreJson {
     private StoreJson() {
     }
 
-    static <T> Serde<T> serde(Class<T> type) {
+    public static <T> Serde<T> serde(Class<T> type) {
         return Serdes.serdeFrom(
                 (topic, value) -> value == null ? null : write(value),
                 (topic, json) -> json == null ? null : read(json, type));
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -41,11 +41,11 @@ final class StoreJson {
         }
     }
 
-    static <T> T read(byte[] json, Class<T> type) {
+    public static <T> T read(byte[] json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (IOException e) {
-            throw new SerializationException("unreadable " + type.getSimpleName() + " in a notifier store", e);
+            throw new SerializationException("unreadable " + type.getSimpleName() + " in a state store", e);
         }
     }
 }

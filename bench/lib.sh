@@ -1,0 +1,45 @@
+# Shared by the benchmark scripts (source it after setting WORK): processes started by name, waits,
+# CPU use per process, results files of name=value lines, and the verdict on a target.
+# shellcheck shell=bash
+
+declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
+SUCCEEDED=false       # set to true at the end of a successful run: then $WORK is removed
+stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }
+cleanup() {
+  stop_processes
+  # The broker's data and the stores are large; the logs stay only when the run failed.
+  if $SUCCEEDED; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
+}
+
+await_line() {  # await_line FILE TEXT: until FILE contains TEXT, failing if any process we started has stopped
+  until grep -q "$2" "$1" 2>/dev/null; do
+    for name in "${!PID[@]}"; do
+      kill -0 "${PID[$name]}" 2>/dev/null || { echo "$name stopped unexpectedly; its log:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
+    done
+    sleep 0.2
+  done
+}
+await_http() {  # await_http URL: until it answers 2xx, at most 60 s
+  local url=$1 deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null "$url"; do
+    [ $SECONDS -lt $deadline ] || { echo "timed out waiting for $url" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+# CPU use per process over a phase, from /proc: which of the co-located processes used the 2 cores.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+snapshot() { for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; done; date +%s.%N | sed 's/^/@wall /'; }
+cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE "NAME ..." -> "broker 0.81, processor 0.95, ..." in cores, in that order
+  awk -v hz="$CLK_TCK" -v order="$3" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
+    END { wall = after["@wall"] - before["@wall"]; n = split(order, names, " "); sep = "";
+          for (i = 1; i <= n; i++) if (names[i] in before && names[i] in after) {
+            printf "%s%s %.2f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / wall; sep = ", " } }' "$1" "$2"
+}
+
+value() { sed -n "s/^$2=//p" "$1"; }  # value FILE NAME: NAME's value in a file of name=value lines
+
+verdict() {  # verdict VALUE LIMIT OPERATOR; a value like ">60000" or "n/a" is never met
+  if [[ "$1" =~ ^[0-9.]+$ ]] && awk -v a="$1" -v b="$2" "BEGIN { exit !(a $3 b) }"; then echo "met"; else echo "**not met**"; fi
+}
