@@ -3,6 +3,7 @@
 # (embedded) Kafka broker, against the ceiling of a bare Vert.x route with no Kafka, both loaded by
 # wrk with the same validly signed ~1 KB callbacks. Broker, ingress and wrk share this machine.
 # Usage: bench/ingress.sh [--duration SECONDS] [--connections N] [--rounds N]    Results: bench/results/
+# INGRESS_JAVA_OPTS adds JVM options to the ingress (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=20
@@ -57,7 +58,7 @@ echo "Starting the embedded Kafka broker, the ingress jar and the ceiling server
 PIDS+=($!)
 until grep -q "ready" "$WORK/kafka.log"; do sleep 0.5; done
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT IXOPAY_SHARED_SECRETS="bench:$SECRET" HTTP_PORT=$INGRESS_PORT \
-  "$JAVA" $JAVA_OPTS -jar ingress/target/ixopay-ingress.jar >"$WORK/ingress.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS ${INGRESS_JAVA_OPTS:-} -jar ingress/target/ixopay-ingress.jar >"$WORK/ingress.log" 2>&1 &
 PIDS+=($!)
 "$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.CeilingServer $CEILING_PORT >"$WORK/ceiling.log" 2>&1 &
 PIDS+=($!)

@@ -38,6 +38,13 @@ cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE "NAME ..." -> "broker 0.81, pr
             printf "%s%s %.2f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / wall; sep = ", " } }' "$1" "$2"
 }
 
+cpu_per() {  # cpu_per BEFORE_FILE AFTER_FILE "NAME ..." COUNT -> "broker 38, processor 71, ..." CPU microseconds per item
+  awk -v hz="$CLK_TCK" -v order="$3" -v count="$4" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
+    END { n = split(order, names, " "); sep = "";
+          for (i = 1; i <= n; i++) if (names[i] in before && names[i] in after) {
+            printf "%s%s %.0f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / count * 1e6; sep = ", " } }' "$1" "$2"
+}
+
 value() { sed -n "s/^$2=//p" "$1"; }  # value FILE NAME: NAME's value in a file of name=value lines
 
 verdict() {  # verdict VALUE LIMIT OPERATOR; a value like ">60000" or "n/a" is never met

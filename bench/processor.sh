@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Processor benchmark, on a real (embedded) Kafka broker with the real jars:
 #  1. throughput: callbacks/s from a pre-filled ixopay-callbacks (PENDING, OK and a duplicate OK per
-#     transaction) until a read_committed consumer has seen every resulting event;
+#     transaction) until a read_committed consumer has seen every resulting event: from a cold start,
+#     and steady (the transactions after the warm-up ones) with the CPU each process used per callback;
 #  2. end-to-end latency: callbacks posted to the ingress at a fixed open-loop rate (default half the
 #     ingress's measured maximum), from each 200 OK to its event being visible to read_committed, p50/p99.
 # Broker, ingress, processor and load generator share this machine.
-# Usage: bench/processor.sh [--transactions N] [--rate R] [--duration S] [--warmup S] [--connections N]
+# Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--rate R] [--duration S] [--warmup S] [--connections N]
 # Results: bench/results/processor-<date>.md. PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-TRANSACTIONS=100000
+WARMUP_TRANSACTIONS=300000
+TRANSACTIONS=200000
 INGRESS_MAX=26000   # bench/results/ingress-2026-11-29.md: the ingress's median maximum, callbacks/s
 RATE=$((INGRESS_MAX / 2))
 DURATION=60
@@ -18,6 +20,7 @@ CONNECTIONS=128
 TARGET_P99_MS=300
 while [ $# -gt 0 ]; do
   case "$1" in
+    --warmup-transactions) WARMUP_TRANSACTIONS=$2; shift 2 ;;
     --transactions) TRANSACTIONS=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
@@ -51,8 +54,8 @@ echo "Starting the embedded Kafka broker"
 PID[broker]=$!
 await_line "$WORK/broker.log" "ready"
 
-echo "Throughput: filling ixopay-callbacks with $TRANSACTIONS transactions x (PENDING, OK, duplicate OK)"
-"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchFill "$BOOTSTRAP" "$TRANSACTIONS" bench "$SECRET" \
+echo "Throughput: filling ixopay-callbacks with $WARMUP_TRANSACTIONS + $TRANSACTIONS transactions x (PENDING, OK, duplicate OK)"
+"$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchFill "$BOOTSTRAP" "$WARMUP_TRANSACTIONS" "$TRANSACTIONS" bench "$SECRET" \
   "http://127.0.0.1:$PROCESSOR_PORT/health/ready" "$WORK/throughput.txt" >"$WORK/BenchFill.log" 2>&1 &
 PID[BenchFill]=$!
 await_line "$WORK/BenchFill.log" "^filled"
@@ -62,6 +65,8 @@ KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP KAFKA_STATE_DIR="$PWD/$WORK/state" KAFKA_APPL
 PID[processor]=$!
 await_line "$WORK/BenchFill.log" "processor ready"
 snapshot >"$WORK/cpu-throughput-start"
+await_line "$WORK/BenchFill.log" "^warmed up"
+snapshot >"$WORK/cpu-steady-start"
 await_line "$WORK/BenchFill.log" "^reading done"
 snapshot >"$WORK/cpu-throughput-end"
 FILL_PID=${PID[BenchFill]}
@@ -72,7 +77,7 @@ if ! wait "$FILL_PID"; then
 fi
 unset 'PID[BenchFill]'
 T=$WORK/throughput.txt
-echo "  $(value "$T" callbacks_per_s) callbacks/s ($(value "$T" events_seen) events in $(value "$T" seconds) s)"
+echo "  $(value "$T" callbacks_per_s) callbacks/s from a cold start, $(value "$T" steady_callbacks_per_s) callbacks/s steady"
 
 echo "Latency: ingress beside the running processor, $RATE callbacks/s for ${DURATION} s after ${WARMUP} s of warm-up"
 KAFKA_BOOTSTRAP_SERVERS=$BOOTSTRAP IXOPAY_SHARED_SECRETS="bench:$SECRET" HTTP_PORT=$INGRESS_PORT \
@@ -93,31 +98,34 @@ L=$WORK/latency.txt
 echo "  sent $(value "$L" send_rate)/s, end-to-end p50 $(value "$L" e2e_p50_ms) ms, p99 $(value "$L" e2e_p99_ms) ms"
 stop_processes
 
-TP=$(value "$T" callbacks_per_s)
+TP=$(value "$T" steady_callbacks_per_s)
 P99=$(value "$L" e2e_p99_ms)
 RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
 {
   echo "# Processor benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
-  echo "Command: \`bench/processor.sh --transactions $TRANSACTIONS --rate $RATE --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS\`"
+  echo "Command: \`bench/processor.sh --warmup-transactions $WARMUP_TRANSACTIONS --transactions $TRANSACTIONS --rate $RATE --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS\`"
   echo "on commit $(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common ingress processor)" ] || echo ', with uncommitted changes in common/ingress/processor')."
   echo
   echo "## Throughput from a pre-filled topic"
   echo
   echo "\`ixopay-callbacks\` (6 partitions) was filled beforehand with $(value "$T" callbacks) records of about 1 KB, written as the"
   echo "ingress writes them (key = uuid, the ingress's headers, acks=all): PENDING, OK and a duplicate OK for each of"
-  echo "$TRANSACTIONS transactions. Time runs from the processor's readiness (Kafka Streams RUNNING, exactly_once_v2,"
-  echo "one stream thread, fresh state) until a read_committed consumer has seen every expected event."
+  echo "$WARMUP_TRANSACTIONS warm-up transactions, then the same for $TRANSACTIONS more. The processor starts with a fresh state"
+  echo "(Kafka Streams, exactly_once_v2, one stream thread). From a cold start: from its readiness until a read_committed"
+  echo "consumer has seen every expected event. Steady: from the moment the consumer has seen every warm-up event"
+  echo "(the processor's JIT compiler, which competes for the same cores, has then done most of its work) until the last."
   echo
   echo "| measure | value |"
   echo "|---|---|"
-  echo "| callbacks/s | **$TP** |"
-  echo "| events/s | $(value "$T" events_per_s) |"
-  echo "| callbacks/s over the second half of the events only (the JVMs' JIT compilers are busiest in the first) | $(value "$T" second_half_callbacks_per_s) |"
-  echo "| seconds from ready to the last event | $(value "$T" seconds) |"
+  echo "| callbacks/s, steady ($(value "$T" steady_callbacks) callbacks in $(value "$T" steady_seconds) s) | **$TP** |"
+  echo "| events/s, steady | $(value "$T" steady_events_per_s) |"
+  echo "| CPU per callback, steady, in microseconds (cores x seconds / callbacks) | $(cpu_per "$WORK/cpu-steady-start" "$WORK/cpu-throughput-end" "broker processor BenchFill" "$(value "$T" steady_callbacks)") |"
+  echo "| CPU used, steady, in cores | $(cpu_share "$WORK/cpu-steady-start" "$WORK/cpu-throughput-end" "broker processor BenchFill") |"
+  echo "| callbacks/s from a cold start (all $(value "$T" callbacks) callbacks in $(value "$T" seconds) s) | $(value "$T" callbacks_per_s) |"
   echo "| events seen (expected $(value "$T" expected_events)) | $(value "$T" events_seen), $(value "$T" distinct_event_ids) distinct ids |"
   echo "| events by type | $(value "$T" events_by_type | tr -d '{}') |"
-  echo "| CPU used over the phase, in cores | $(cpu_share "$WORK/cpu-throughput-start" "$WORK/cpu-throughput-end" "broker processor BenchFill") |"
+  echo "| CPU used from a cold start, in cores | $(cpu_share "$WORK/cpu-throughput-start" "$WORK/cpu-throughput-end" "broker processor BenchFill") |"
   echo
   echo "## End-to-end latency at a fixed rate"
   echo
@@ -140,7 +148,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo
   echo "## Against the targets"
   echo
-  echo "- Keeps up with the ingress's maximum (~$INGRESS_MAX callbacks/s, bench/results/ingress-2026-11-29.md): $TP callbacks/s, $(verdict "$TP" "$INGRESS_MAX" ">=")."
+  echo "- Keeps up with the ingress's maximum (~$INGRESS_MAX callbacks/s, bench/results/ingress-2026-11-29.md): $TP callbacks/s steady, $(verdict "$TP" "$INGRESS_MAX" ">=")."
   echo "- End-to-end p99 under $TARGET_P99_MS ms at $RATE/s: $P99 ms, $(verdict "$P99" "$TARGET_P99_MS" "<")$(awk -v s="$(value "$L" send_rate)" -v o="$(value "$L" ok_rate)" -v r="$RATE" \
     'BEGIN { if (s < 0.98 * r || o < 0.98 * r) printf " (but the rate was not reached: %.0f/s sent, %.0f/s answered OK)", s, o }')."
   echo

@@ -47,7 +47,7 @@ public record CallbackMetadata(
         try {
             return Optional.of(new CallbackMetadata(
                     text(headers, CONNECTOR),
-                    Instant.parse(text(headers, RECEIVED_AT)),
+                    IsoInstant.parse(text(headers, RECEIVED_AT)),
                     text(headers, REQUEST_URI),
                     text(headers, CONTENT_TYPE),
                     text(headers, DATE),

@@ -1,6 +1,5 @@
 package net.paycallbacks.common;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Which body hash an authentic callback's X-Signature was computed over. */
@@ -9,6 +8,8 @@ public enum SignatureVariant {
     SHA512("sha512"),
     /** The legacy scheme, still sent for transactions created with an MD5-signed request. */
     MD5("md5");
+
+    private static final SignatureVariant[] VARIANTS = values();
 
     private final String wireName;
 
@@ -21,6 +22,12 @@ public enum SignatureVariant {
     }
 
     public static Optional<SignatureVariant> fromWireName(String name) {
-        return Arrays.stream(values()).filter(v -> v.wireName.equals(name)).findFirst();
+        // A loop, not a stream: the processor calls this for every callback.
+        for (SignatureVariant variant : VARIANTS) {
+            if (variant.wireName.equals(name)) {
+                return Optional.of(variant);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import net.paycallbacks.http.HealthRoutes;
 import net.paycallbacks.processor.http.TransactionRoutes;
 import net.paycallbacks.processor.stream.CallbackTopology;
 import net.paycallbacks.streams.GuardedStreams;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -71,7 +72,13 @@ public final class ProcessorApp {
     static Properties streamsProperties(ProcessorConfig config, HostInfo self) {
         // Store update, event and consumed offset commit together (exactly_once_v2, enforced by GuardedStreams).
         return GuardedStreams.properties(
-                Map.of(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorConfig.DEFAULT_APPLICATION_ID),
+                Map.of(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorConfig.DEFAULT_APPLICATION_ID,
+                        // One stream thread per core, as the ingress has one event loop per core: a thread
+                        // applies callbacks on one core at most (see bench/).
+                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                        // Batches close at each commit (every 100 ms) instead of every dozen records: far fewer
+                        // produce requests, which cut the broker's CPU per callback by 40% (see bench/).
+                        StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024),
                 config.kafka(),
                 Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port()));
     }

@@ -28,7 +28,9 @@ class ProcessorConfigTest {
         assertThat(streams).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "ixopay-processor")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:8080");
+                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:8080")
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(Runtime.getRuntime().availableProcessors()))
+                .containsEntry("producer.batch.size", String.valueOf(256 * 1024));
     }
 
     @Test
@@ -38,6 +40,7 @@ class ProcessorConfigTest {
                 "KAFKA_STATE_DIR", "/var/lib/processor",
                 "KAFKA_APPLICATION_ID", "payments-eu",
                 "KAFKA_NUM_STREAM_THREADS", "2",
+                "KAFKA_PRODUCER_BATCH_SIZE", "65536",
                 "KAFKA_PROCESSING_GUARANTEE", "at_least_once",
                 "KAFKA_PROCESSING_EXCEPTION_HANDLER", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler",
                 "HTTP_ADVERTISED_HOST", "10.0.0.7",
@@ -47,6 +50,7 @@ class ProcessorConfigTest {
         assertThat(streams).containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/processor")
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "payments-eu")
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "2")
+                .containsEntry("producer.batch.size", "65536")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "10.0.0.7:9000")
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -33,12 +33,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * For the processor benchmark's throughput phase: fills {@code ixopay-callbacks} as the ingress would
- * (PENDING, OK and a duplicate OK per transaction, with the ingress's headers, acks=all), then times
- * the processor from its readiness until a read_committed consumer has seen every expected event
- * (two per transaction; the duplicate must produce none). Prints "filled" once the topic is full, so
- * the processor can be started, then "processor ready" and "reading done" at the edges of the measured
- * time; writes the results to OUT_FILE as name=value lines.
- * Args: BOOTSTRAP_SERVERS TRANSACTIONS CONNECTOR SECRET READY_URL OUT_FILE.
+ * (PENDING, OK and a duplicate OK per transaction, with the ingress's headers, acks=all), first
+ * WARMUP_TRANSACTIONS, then TRANSACTIONS, and times the processor from its readiness until a
+ * read_committed consumer has seen every expected event (two per transaction; the duplicate must
+ * produce none). The steady rate counts only the TRANSACTIONS after the warm-up ones, once the
+ * processor's JIT compiler has done most of its work. Prints "filled" once the topic is full, so the
+ * processor can be started, then "processor ready", "warmed up" and "reading done" at the edges of the
+ * measured times; writes the results to OUT_FILE as name=value lines.
+ * Args: BOOTSTRAP_SERVERS WARMUP_TRANSACTIONS TRANSACTIONS CONNECTOR SECRET READY_URL OUT_FILE.
  */
 public final class BenchFill {
 
@@ -55,34 +57,41 @@ public final class BenchFill {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
-        int transactions = Integer.parseInt(args[1]);
-        String connector = args[2];
-        byte[] secret = args[3].getBytes(StandardCharsets.UTF_8);
-        URI ready = URI.create(args[4]);
-        Path out = Path.of(args[5]);
+        int warmupTransactions = Integer.parseInt(args[1]);
+        int transactions = Integer.parseInt(args[2]);
+        String connector = args[3];
+        byte[] secret = args[4].getBytes(StandardCharsets.UTF_8);
+        URI ready = URI.create(args[5]);
+        Path out = Path.of(args[6]);
 
         long started = System.nanoTime();
-        long bytes = fill(bootstrap, transactions, connector, secret);
-        System.out.printf("filled %d callbacks (%d MB) for %d transactions in %.1f s%n", transactions * RESULTS.length,
-                bytes >> 20, transactions, seconds(System.nanoTime() - started));
-        Drain drain = awaitEvents(bootstrap, (long) transactions * EVENTS_PER_TRANSACTION, ready);
-        long callbacks = (long) transactions * RESULTS.length;
+        long bytes = fill(bootstrap, warmupTransactions, connector, secret) + fill(bootstrap, transactions, connector, secret);
+        int allTransactions = warmupTransactions + transactions;
+        System.out.printf("filled %d callbacks (%d MB) for %d transactions in %.1f s%n", allTransactions * RESULTS.length,
+                bytes >> 20, allTransactions, seconds(System.nanoTime() - started));
+        Drain drain = awaitEvents(bootstrap, (long) allTransactions * EVENTS_PER_TRANSACTION,
+                (long) warmupTransactions * EVENTS_PER_TRANSACTION, ready);
+        long callbacks = (long) allTransactions * RESULTS.length;
         double elapsed = seconds(drain.lastEventNanos - drain.readyNanos);
-        // The first half includes most of the processor's JIT compilation, which competes for the same 2 cores.
-        double secondHalf = callbacks / 2.0 / seconds(drain.lastEventNanos - drain.halfNanos);
+        double steadySeconds = seconds(drain.lastEventNanos - drain.warmedUpNanos);
         Files.writeString(out, """
+                warmup_transactions=%d
                 transactions=%d
                 callbacks=%d
+                steady_callbacks=%d
                 expected_events=%d
                 events_seen=%d
                 distinct_event_ids=%d
                 events_by_type=%s
                 seconds=%.3f
                 callbacks_per_s=%.0f
-                events_per_s=%.0f
-                second_half_callbacks_per_s=%.0f
-                """.formatted(transactions, callbacks, drain.expected, drain.seen, drain.ids.size(), drain.byType,
-                elapsed, callbacks / elapsed, drain.seen / elapsed, secondHalf));
+                steady_seconds=%.3f
+                steady_callbacks_per_s=%.0f
+                steady_events_per_s=%.0f
+                """.formatted(warmupTransactions, transactions, callbacks, (long) transactions * RESULTS.length,
+                drain.expected, drain.seen, drain.ids.size(), drain.byType, elapsed, callbacks / elapsed,
+                steadySeconds, transactions * RESULTS.length / steadySeconds,
+                transactions * EVENTS_PER_TRANSACTION / steadySeconds));
         System.out.printf("processor: %d events of %d expected in %.2f s after ready: %.0f callbacks/s%n",
                 drain.seen, drain.expected, elapsed, callbacks / elapsed);
         System.exit(drain.seen == drain.expected && drain.ids.size() == drain.expected ? 0 : 1);
@@ -90,6 +99,7 @@ public final class BenchFill {
 
     /** Writes every callback, acks=all, and waits for all acknowledgements; returns the bytes of bodies written. */
     private static long fill(String bootstrap, int transactions, String connector, byte[] secret) {
+        // Fresh uuids per call: the warm-up's transactions and the measured ones must not meet.
         String run = "f" + Integer.toHexString(0x100000 + ThreadLocalRandom.current().nextInt(0xefffff));
         String path = "/callbacks/" + connector;
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -125,8 +135,11 @@ public final class BenchFill {
         return bytes.get();
     }
 
-    /** Waits for the processor's readiness, then reads events from the beginning until all expected are seen. */
-    private static Drain awaitEvents(String bootstrap, long expected, URI ready) throws Exception {
+    /**
+     * Waits for the processor's readiness, then reads events from the beginning until all expected are
+     * seen, noting when the warm-up's share had been seen.
+     */
+    private static Drain awaitEvents(String bootstrap, long expected, long warmupEvents, URI ready) throws Exception {
         try (KafkaConsumer<String, byte[]> consumer = committedEventsConsumer(bootstrap)) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.TRANSACTION_EVENTS.name(), Duration.ofSeconds(30))
                     .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -135,6 +148,11 @@ public final class BenchFill {
             Drain drain = new Drain(expected, awaitReady(ready));
             System.out.println("processor ready; reading transaction-events");
             long deadline = drain.readyNanos + PATIENCE.toNanos();
+            while (drain.seen < warmupEvents && System.nanoTime() < deadline) {
+                drain.count(consumer.poll(Duration.ofMillis(100)));
+            }
+            drain.warmedUpNanos = System.nanoTime();
+            System.out.println("warmed up");
             while (drain.seen < expected && System.nanoTime() < deadline) {
                 drain.count(consumer.poll(Duration.ofMillis(100)));
             }
@@ -188,7 +206,7 @@ public final class BenchFill {
         final Set<String> ids = new HashSet<>();
         final Map<String, Long> byType = new TreeMap<>();
         long seen;
-        long halfNanos;
+        long warmedUpNanos;
         long lastEventNanos;
 
         Drain(long expected, long readyNanos) {
@@ -202,7 +220,6 @@ public final class BenchFill {
             for (ConsumerRecord<String, byte[]> event : events) {
                 seen++;
                 lastEventNanos = now;
-                halfNanos = seen == expected / 2 ? now : halfNanos;
                 ids.add(CloudEventHeaders.text(event.headers(), CloudEventHeaders.ID));
                 byType.merge(String.valueOf(CloudEventHeaders.text(event.headers(), CloudEventHeaders.TYPE)), 1L, Long::sum);
             }

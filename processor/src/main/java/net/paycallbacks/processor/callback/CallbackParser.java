@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -25,20 +27,50 @@ public final class CallbackParser {
 
     private static final int MAX_DETAIL = 120;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // "10.90" sent as a number stays 10.90 wherever a tree is built (extraData, customer.extraData).
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .addHandler(new LenientFields())
-            .addModule(new SimpleModule().addDeserializer(ReturnData.class, new ReturnDataDeserializer()))
+    private static final ObjectMapper MAPPER = lenientMapper()
             .build();
+    /**
+     * The same reading in one pass for the usual callback: one JSON object, no field repeated at any
+     * depth, nothing after it. What it refuses goes the two-pass way, which tells the reason.
+     */
+    private static final ObjectReader STRICT_READER = lenientMapper()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build()
+            .readerFor(Callback.class);
 
     private CallbackParser() {
     }
 
+    private static JsonMapper.Builder lenientMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                // "10.90" sent as a number stays 10.90 wherever a tree is built (extraData, customer.extraData).
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .addHandler(new LenientFields())
+                .addModule(new SimpleModule().addDeserializer(ReturnData.class, new ReturnDataDeserializer()));
+    }
+
     public static ParsedCallback parse(byte[] body) {
+        Callback callback = readStrictly(body);
+        return callback != null ? check(callback) : parseAnyShape(body);
+    }
+
+    /** The callback, or null if the body is anything but one JSON object with no repeated field. */
+    private static Callback readStrictly(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return STRICT_READER.readValue(body);
+        } catch (IOException refused) {
+            return null;
+        }
+    }
+
+    private static ParsedCallback parseAnyShape(byte[] body) {
         try {
             if (body == null || !isObjectWithDistinctFields(body)) {
                 return unreadable(QuarantineReason.NOT_JSON, "not a JSON object");
@@ -54,6 +86,10 @@ public final class CallbackParser {
         } catch (IOException e) {
             return unreadable(QuarantineReason.NOT_JSON, "unreadable callback" + where(e));
         }
+        return check(callback);
+    }
+
+    private static ParsedCallback check(Callback callback) {
         if (callback.uuid() == null || callback.uuid().isBlank()) {
             return unreadable(QuarantineReason.NO_UUID, "no uuid");
         }

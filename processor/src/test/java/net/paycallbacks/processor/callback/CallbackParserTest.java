@@ -194,6 +194,46 @@ class CallbackParserTest {
     }
 
     @Test
+    void typeAfterTheFieldsItDescribesStillReadsTheCard() {
+        Callback typeLast = readable(body("""
+                "returnData": { %s, "_TYPE": "cardData" }
+                """.formatted(CARD_FIELDS)));
+        Callback typeFirst = readable(body("""
+                "returnData": { "_TYPE": "cardData", %s }
+                """.formatted(CARD_FIELDS)));
+
+        assertThat(typeLast.returnData().card()).isNotNull().isEqualTo(typeFirst.returnData().card());
+    }
+
+    @Test
+    void nestedPartAmongOtherFieldsIsFound() {
+        ReturnData returnData = readable(body("""
+                "returnData": {
+                  "phoneData": "not an object",
+                  "someFutureField": { "walletOwner": "not this one" },
+                  "walletData": { "walletOwner": "Zoë Ünal", "walletType": "paypal" },
+                  "trailing": [1, 2]
+                }
+                """)).returnData();
+
+        assertThat(returnData.type()).isEqualTo("walletData");
+        assertThat(returnData.phone()).isNull();
+        assertThat(returnData.wallet().walletOwner()).isEqualTo("Zoë Ünal");
+        assertThat(returnData.wallet().walletType()).isEqualTo("paypal");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"cardData\"", "[1, 2]", "42"})
+    void returnDataThatIsNoObjectIsLeftOut(String value) {
+        Callback callback = readable(body("""
+                "returnData": %s
+                """.formatted(value)));
+
+        assertThat(callback.returnData()).isNull();
+        assertThat(callback.uuid()).isNotBlank();
+    }
+
+    @Test
     void ibanTypeFillsIban() {
         ReturnData returnData = readable(body("""
                 "returnData": {
@@ -551,6 +591,22 @@ class CallbackParserTest {
                 """);
 
         assertThat(callback.customer().email()).isEqualTo("other@example.com");
+    }
+
+    @Test
+    void repeatedFieldInsideReturnDataLastOneWins() {
+        Callback callback = readable("""
+                { "result": "OK", "uuid": "d94c0d72f3a36e21f16e",
+                  "returnData": { "_TYPE": "cardData", "lastFourDigits": "0000", "lastFourDigits": "1111" } }
+                """);
+
+        assertThat(callback.returnData().card().lastFourDigits()).isEqualTo("1111");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"null", "42", "true", "{}{}"})
+    void anythingButOneObjectIsNotJson(String body) {
+        assertThat(unreadable(body).reason()).isEqualTo(QuarantineReason.NOT_JSON);
     }
 
     @Test
