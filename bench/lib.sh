@@ -3,12 +3,12 @@
 # shellcheck shell=bash
 
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
-SUCCEEDED=false       # set to true at the end of a successful run: then $WORK is removed
+SUCCEEDED=false       # set to true at the end of a successful run: then $WORK is removed, unless KEEP_LOGS is set
 stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }
 cleanup() {
   stop_processes
   # The broker's data and the stores are large; the logs stay only when the run failed.
-  if $SUCCEEDED; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
+  if $SUCCEEDED && [ -z "${KEEP_LOGS:-}" ]; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
 }
 
 await_line() {  # await_line FILE TEXT: until FILE contains TEXT, failing if any process we started has stopped

@@ -7,7 +7,8 @@
 #     ingress's measured maximum), from each 200 OK to its event being visible to read_committed, p50/p99.
 # Broker, ingress, processor and load generator share this machine.
 # Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--rate R] [--duration S] [--warmup S] [--connections N]
-# Results: bench/results/processor-<date>.md. PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording).
+# Results: bench/results/processor-<date>.md. PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
+# KEEP_LOGS=1 keeps bench/work/processor (logs, latency-by-second.txt) after a successful run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP_TRANSACTIONS=300000
@@ -15,7 +16,7 @@ TRANSACTIONS=200000
 INGRESS_MAX=26000   # bench/results/ingress-2026-11-29.md: the ingress's median maximum, callbacks/s
 RATE=$((INGRESS_MAX / 2))
 DURATION=60
-WARMUP=10
+WARMUP=60
 CONNECTIONS=128
 TARGET_P99_MS=300
 while [ $# -gt 0 ]; do
@@ -112,7 +113,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "\`ixopay-callbacks\` (6 partitions) was filled beforehand with $(value "$T" callbacks) records of about 1 KB, written as the"
   echo "ingress writes them (key = uuid, the ingress's headers, acks=all): PENDING, OK and a duplicate OK for each of"
   echo "$WARMUP_TRANSACTIONS warm-up transactions, then the same for $TRANSACTIONS more. The processor starts with a fresh state"
-  echo "(Kafka Streams, exactly_once_v2, one stream thread). From a cold start: from its readiness until a read_committed"
+  echo "(Kafka Streams, exactly_once_v2, its default of one stream thread per core). From a cold start: from its readiness until a read_committed"
   echo "consumer has seen every expected event. Steady: from the moment the consumer has seen every warm-up event"
   echo "(the processor's JIT compiler, which competes for the same cores, has then done most of its work) until the last."
   echo
