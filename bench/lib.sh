@@ -7,7 +7,7 @@ SUCCEEDED=false       # set to true at the end of a successful run: then $WORK i
 stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }
 cleanup() {
   stop_processes
-  # The broker's data and the stores are large; the logs stay only when the run failed.
+  # The broker's data and the stores are large; the logs stay when the run failed or KEEP_LOGS is set.
   if $SUCCEEDED && [ -z "${KEEP_LOGS:-}" ]; then rm -rf "$WORK"; else rm -rf "$WORK/kafka" "$WORK/state" "$WORK"/*.jar; echo "logs kept in $WORK" >&2; fi
 }
 

@@ -4,6 +4,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import net.paycallbacks.common.TopicLayout;
+import net.paycallbacks.common.Topics;
 import net.paycallbacks.http.HealthRoutes;
 import net.paycallbacks.processor.http.TransactionRoutes;
 import net.paycallbacks.processor.stream.CallbackTopology;
@@ -73,14 +75,23 @@ public final class ProcessorApp {
         // Store update, event and consumed offset commit together (exactly_once_v2, enforced by GuardedStreams).
         return GuardedStreams.properties(
                 Map.of(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorConfig.DEFAULT_APPLICATION_ID,
-                        // One stream thread per core, as the ingress has one event loop per core: a thread
-                        // applies callbacks on one core at most (see bench/).
-                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, defaultStreamThreads(),
                         // Batches close at each commit (every 100 ms) instead of every dozen records: far fewer
                         // produce requests, which cut the broker's CPU per callback by 40% (see bench/).
                         StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024),
                 config.kafka(),
                 Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port()));
+    }
+
+    /**
+     * One stream thread per core, as the ingress has one event loop per core: a thread applies callbacks
+     * on one core at most (see bench/). No more than {@code ixopay-callbacks} has partitions, as the
+     * product creates it: a thread without a partition would only hold a producer and a consumer.
+     */
+    static int defaultStreamThreads() {
+        int partitions = TopicLayout.all().stream()
+                .filter(layout -> layout.topic() == Topics.IXOPAY_CALLBACKS).findFirst().orElseThrow().partitions();
+        return Math.clamp(Runtime.getRuntime().availableProcessors(), 1, partitions);
     }
 
     public int port() {

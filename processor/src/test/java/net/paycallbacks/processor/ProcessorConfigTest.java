@@ -29,7 +29,8 @@ class ProcessorConfigTest {
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:8080")
-                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(Runtime.getRuntime().availableProcessors()))
+                .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                        String.valueOf(Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 6)))
                 .containsEntry("producer.batch.size", String.valueOf(256 * 1024));
     }
 

@@ -31,7 +31,7 @@ public final class CallbackParser {
             .build();
     /**
      * The same reading in one pass for the usual callback: one JSON object, no field repeated at any
-     * depth, nothing after it. What it refuses goes the two-pass way, which tells the reason.
+     * depth, nothing after it. What it refuses goes the slower way, which tells the reason.
      */
     private static final ObjectReader STRICT_READER = lenientMapper()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -82,7 +82,9 @@ public final class CallbackParser {
         }
         Callback callback;
         try {
-            callback = MAPPER.readValue(body, Callback.class);
+            // Bound from a tree, which keeps the last of repeated fields at any depth: bound straight from
+            // tokens, a record fails on a repeat that comes after all its fields (jackson-databind #4690).
+            callback = MAPPER.treeToValue(MAPPER.readTree(body), Callback.class);
         } catch (IOException e) {
             return unreadable(QuarantineReason.NOT_JSON, "unreadable callback" + where(e));
         }
@@ -144,7 +146,7 @@ public final class CallbackParser {
 
     /** Only the position: Jackson's messages quote the offending token, which may be card or customer data. */
     private static String where(IOException e) {
-        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null && json.getLocation().getLineNr() > 0) {
             return " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
         }
         return "";

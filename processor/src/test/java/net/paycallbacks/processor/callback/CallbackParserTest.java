@@ -603,6 +603,31 @@ class CallbackParserTest {
         assertThat(callback.returnData().card().lastFourDigits()).isEqualTo("1111");
     }
 
+    @Test
+    void repeatedFieldAfterAPartIsCompleteLastOneWins() {
+        // A record is built once each of its fields was seen; the repeat comes after that (PhoneData has three).
+        Callback callback = readable("""
+                { "result": "OK", "uuid": "d94c0d72f3a36e21f16e",
+                  "returnData": { "_TYPE": "phoneData", "phoneNumber": "+43 1 234", "country": "AT",
+                                  "operator": "A1", "operator": "Magenta" } }
+                """);
+
+        assertThat(callback.returnData().phone().operator()).isEqualTo("Magenta");
+        assertThat(callback.returnData().phone().country()).isEqualTo("AT");
+    }
+
+    @Test
+    void repeatedFieldInASmallNestedRecordLastOneWins() {
+        Callback callback = readable("""
+                { "result": "OK", "uuid": "d94c0d72f3a36e21f16e",
+                  "splits": [ { "identification": "s-1", "amount": "5.00", "currency": "EUR",
+                                "commissionFee": { "amount": "0.50", "currency": "EUR", "currency": "USD" } } ] }
+                """);
+
+        assertThat(callback.splits().getFirst().commissionFee().currency()).isEqualTo("USD");
+        assertThat(callback.splits().getFirst().commissionFee().amount()).isEqualTo(new BigDecimal("0.50"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"null", "42", "true", "{}{}"})
     void anythingButOneObjectIsNotJson(String body) {
