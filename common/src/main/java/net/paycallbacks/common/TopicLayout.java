@@ -37,6 +37,12 @@ public record TopicLayout(Topic<?, ?> topic, int partitions, Map<String, String>
                         "cleanup.policy", "compact,delete")));
     }
 
+    /** The layout of one of the product's topics. */
+    public static TopicLayout of(Topic<?, ?> topic) {
+        return all().stream().filter(layout -> layout.topic() == topic).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no layout for topic " + topic.name()));
+    }
+
     private static TopicLayout retained(Topic<?, ?> topic, int partitions, Duration retention) {
         return new TopicLayout(topic, partitions, Map.of(
                 "retention.ms", Long.toString(retention.toMillis()),

@@ -108,8 +108,7 @@ class EnvironmentConsistencyTest {
         assertThat(Services.PROCESSOR.declaredVariables()).contains("HTTP_ADVERTISED_HOST").doesNotContain("IXOPAY_SHARED_SECRETS");
         assertThat(Services.NOTIFIER.declaredVariables())
                 .contains("SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_STARTTLS", "MAIL_FROM",
-                        "SMTP_RETRY_MAX_ATTEMPTS", "NOTIFY_EMAIL_KINDS")
-                .doesNotContain("ixopay-notifier");
+                        "SMTP_RETRY_MAX_ATTEMPTS", "NOTIFY_EMAIL_KINDS");
         List<HasMetadata> production = K8s.typed("overlays/production");
         assertThat(K8s.env(production, Services.PROCESSOR)).containsKeys("KAFKA_NUM_STANDBY_REPLICAS", "KAFKA_STATE_DIR");
     }

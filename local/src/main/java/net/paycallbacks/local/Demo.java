@@ -87,11 +87,14 @@ public final class Demo {
 
             System.out.println();
             System.out.println("Final states (processor query API, http://127.0.0.1:" + settings.processorPort() + "/transactions/{uuid}):");
+            int known = 0;
             for (String uuid : scenario.transactions()) {
                 JsonNode state = state(http, settings, uuid);
+                known += state.has("version") ? 1 : 0; // an answer other than 200 has none
                 System.out.printf("  %s  %-8s v%s  duplicates ignored %s, late ignored %s%n", uuid, state.path("status").asText("?"),
                         state.path("version").asText("?"), state.path("duplicatesIgnored").asText("?"), state.path("lateIgnored").asText("?"));
             }
+            complete &= report("transactions known to the query API", known, scenario.transactions().size());
         }
 
         List<MimeMessage> emails = emails(settings.mailDir(), scenario);

@@ -89,9 +89,7 @@ public final class ProcessorApp {
      * product creates it: a thread without a partition would only hold a producer and a consumer.
      */
     static int defaultStreamThreads() {
-        int partitions = TopicLayout.all().stream()
-                .filter(layout -> layout.topic() == Topics.IXOPAY_CALLBACKS).findFirst().orElseThrow().partitions();
-        return Math.clamp(Runtime.getRuntime().availableProcessors(), 1, partitions);
+        return Math.clamp(Runtime.getRuntime().availableProcessors(), 1, TopicLayout.of(Topics.IXOPAY_CALLBACKS).partitions());
     }
 
     public int port() {

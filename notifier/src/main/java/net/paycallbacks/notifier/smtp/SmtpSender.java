@@ -162,7 +162,7 @@ public final class SmtpSender implements AutoCloseable {
         if (failure instanceof SMTPSendFailedException refused) {
             return refused.getReturnCode() == 421;
         }
-        return failure.getCause() instanceof IOException || failure.getNextException() instanceof IOException;
+        return failure.getCause() instanceof IOException; // MessagingException's cause is its next exception
     }
 
     /** Jakarta Mail would invent a new Message-ID on every save; ours must stay the same for a resend. */

@@ -27,8 +27,7 @@ public final class CallbackParser {
 
     private static final int MAX_DETAIL = 120;
 
-    private static final ObjectMapper MAPPER = lenientMapper()
-            .build();
+    private static final ObjectMapper MAPPER = lenientMapper().build();
     /**
      * The same reading in one pass for the usual callback: one JSON object, no field repeated at any
      * depth, nothing after it. What it refuses goes the slower way, which tells the reason.
@@ -54,15 +53,15 @@ public final class CallbackParser {
     }
 
     public static ParsedCallback parse(byte[] body) {
+        if (body == null) {
+            return unreadable(QuarantineReason.NOT_JSON, "not a JSON object");
+        }
         Callback callback = readStrictly(body);
         return callback != null ? check(callback) : parseAnyShape(body);
     }
 
     /** The callback, or null if the body is anything but one JSON object with no repeated field. */
     private static Callback readStrictly(byte[] body) {
-        if (body == null) {
-            return null;
-        }
         try {
             return STRICT_READER.readValue(body);
         } catch (IOException refused) {
@@ -72,7 +71,7 @@ public final class CallbackParser {
 
     private static ParsedCallback parseAnyShape(byte[] body) {
         try {
-            if (body == null || !isObjectWithDistinctFields(body)) {
+            if (!isObjectWithDistinctFields(body)) {
                 return unreadable(QuarantineReason.NOT_JSON, "not a JSON object");
             }
         } catch (DuplicateField duplicate) {

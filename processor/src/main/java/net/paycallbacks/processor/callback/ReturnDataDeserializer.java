@@ -49,9 +49,9 @@ final class ReturnDataDeserializer extends StdDeserializer<ReturnData> {
     }
 
     /**
-     * Where the parts are, with the last of repeated fields winning: {@code type} is the text of
-     * {@code _TYPE}; else {@code nested} is the first of {@link #NESTED_NAMES} holding an object, the
-     * {@code nestedPosition}-th field.
+     * Where the parts are: {@code type} is the text of {@code _TYPE}; else {@code nested} is the first of
+     * {@link #NESTED_NAMES} holding an object, the {@code nestedPosition}-th field. No field is repeated
+     * here: the strict reader refuses repeats, and the lenient one binds from a tree, which has none.
      */
     private record Layout(String type, String nested, int nestedPosition) {
 
@@ -62,12 +62,10 @@ final class ReturnDataDeserializer extends StdDeserializer<ReturnData> {
                 for (int position = 0; scan.nextToken() == JsonToken.FIELD_NAME; position++) {
                     String name = scan.currentName();
                     JsonToken value = scan.nextToken();
-                    if (name.equals("_TYPE")) {
-                        type = value == JsonToken.VALUE_STRING ? scan.getText() : null;
+                    if (name.equals("_TYPE") && value == JsonToken.VALUE_STRING) {
+                        type = scan.getText();
                     } else if (value == JsonToken.START_OBJECT) {
                         objectAt.put(name, position);
-                    } else {
-                        objectAt.remove(name);
                     }
                     scan.skipChildren();
                 }
