@@ -2,18 +2,20 @@
 # Ingress benchmark: requests/s and p50/p99 latency of the real ingress jar in front of a real
 # (embedded) Kafka broker, against the ceiling of a bare Vert.x route with no Kafka, both loaded by
 # wrk with the same validly signed ~1 KB callbacks. Broker, ingress and wrk share this machine.
-# Usage: bench/ingress.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--rounds N] [--no-ceiling] [--result FILE]
+# Usage: bench/ingress.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--rounds N] [--no-ceiling] [--result FILE] [--no-build]
 # Results: bench/results/ingress-<date>.md, or FILE. --no-ceiling measures the ingress alone (bench/processor.sh
-# uses it for the ingress's maximum). INGRESS_JAVA_OPTS adds JVM options to the ingress (e.g. a JFR recording).
+# uses it for the ingress's maximum); --no-build takes the jars as they are. INGRESS_JAVA_OPTS adds JVM options
+# to the ingress (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=20
 CONNECTIONS=64
-# A profile (perf) 15-20 s into a run still found the ingress's and broker's C2 compiler threads using
+# A profile (perf) 15 s into a run still found the ingress's and broker's C2 compiler threads using
 # 44% of the machine; after 60 s, 3-9%. A shorter warm-up measures the JIT, not the ingress.
 WARMUP=60
 ROUNDS=3
 CEILING=true
+BUILD=true
 RESULT="bench/results/ingress-$(date -u +%Y-%m-%d).md"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS=$2; shift 2 ;;
     --no-ceiling) CEILING=false; shift ;;
     --result) RESULT=$2; shift 2 ;;
+    --no-build) BUILD=false; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -35,7 +38,7 @@ if ! command -v wrk >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-./mvnw -B -q -DskipTests package -pl ingress,local -am
+if $BUILD; then ./mvnw -B -q -DskipTests package -pl ingress,local -am; fi
 
 # Our own corner of bench/work, with copies of the jars so that a build beside us cannot swap them mid-run.
 WORK=bench/work/ingress

@@ -10,7 +10,7 @@
 # Broker, ingress, processor and load generator share this machine.
 # Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--ingress-max R] [--rate R] [--duration S] [--warmup S] [--connections N]
 # Results: bench/results/processor-<date>.md. PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
-# KEEP_LOGS=1 keeps bench/work/processor (logs, latency-by-second.txt) after a successful run.
+# KEEP_LOGS=1 keeps bench/work/processor (logs, ingress-max.md, latency-by-second.txt) and bench/work/ingress after a successful run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WARMUP_TRANSACTIONS=300000
@@ -21,6 +21,7 @@ DURATION=60
 WARMUP=60
 CONNECTIONS=128
 TARGET_P99_MS=300
+ARGS=$*
 while [ $# -gt 0 ]; do
   case "$1" in
     --warmup-transactions) WARMUP_TRANSACTIONS=$2; shift 2 ;;
@@ -39,23 +40,10 @@ JAVA=$(find_java)
 JAVA_OPTS=$(java_opts "$JAVA")
 ./mvnw -B -q -DskipTests package -pl local,processor,ingress -am
 
-# Our own corner of bench/work (bench/ingress.sh empties bench/work itself), with copies of the jars
-# so that a build running beside us cannot swap them mid-run.
+# Our own corner of bench/work, with copies of the jars so that a build running beside us cannot swap them mid-run.
 WORK=bench/work/processor
 rm -rf "$WORK" && mkdir -p "$WORK" bench/results
 cp local/target/local-pipeline.jar processor/target/ixopay-processor.jar ingress/target/ixopay-ingress.jar "$WORK/"
-# The targets are relative to the ingress's maximum on the machine at hand (these VMs differ by 2x
-# between sessions), so it is measured here, the same way bench/ingress.sh does, before anything else runs.
-if [ -z "$INGRESS_MAX" ]; then
-  echo "Ingress maximum on this machine (bench/ingress.sh --no-ceiling: broker, ingress and wrk only)"
-  bash bench/ingress.sh --no-ceiling --result "$WORK/ingress-max.md" | grep '^  ingress round'
-  INGRESS_MAX=$(awk -F'|' '/^\| ingress \(/ { gsub(/ /, "", $3); printf "%d", $3 }' "$WORK/ingress-max.md")
-  INGRESS_MAX_SOURCE="measured at the start of this run: median of 3 rounds of \`bench/ingress.sh --no-ceiling\`, $(awk -F'|' '/^\| ingress \(/ { gsub(/ /, "", $5); print "p99 " $5 " ms" }' "$WORK/ingress-max.md")"
-else
-  INGRESS_MAX_SOURCE="given with --ingress-max"
-fi
-RATE=${RATE:-$((INGRESS_MAX / 2))}
-echo "  ingress maximum $INGRESS_MAX callbacks/s; latency phase at $RATE/s"
 LOCAL_JAR=$WORK/local-pipeline.jar
 SECRET=bench-secret-$RANDOM$RANDOM
 KAFKA_PORT=19192
@@ -64,6 +52,27 @@ PROCESSOR_PORT=18190
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 source bench/lib.sh
 trap cleanup EXIT
+
+# The targets are relative to the ingress's maximum on the machine at hand (these VMs differ by 2x
+# between sessions), so it is measured here as bench/ingress.sh measures it, before anything else runs.
+if [ -z "$INGRESS_MAX" ]; then
+  ROUNDS=3
+  echo "Ingress maximum on this machine (bench/ingress.sh --no-ceiling: broker, ingress and wrk only)"
+  env -u INGRESS_JAVA_OPTS bash bench/ingress.sh --no-build --no-ceiling --rounds $ROUNDS --result "$WORK/ingress-max.md" \
+    >"$WORK/ingress-max.log" 2>&1 &
+  PID[ingress-max]=$!
+  wait "${PID[ingress-max]}" || { echo "the ingress benchmark failed:" >&2; tail -20 "$WORK/ingress-max.log" >&2; exit 1; }
+  unset 'PID[ingress-max]'
+  grep '^  ingress round' "$WORK/ingress-max.log"
+  INGRESS_MAX=$(awk -F'|' '/^\| ingress \(/ { gsub(/ /, "", $3); printf "%d", $3 }' "$WORK/ingress-max.md")
+  INGRESS_MAX_P99=$(awk -F'|' '/^\| ingress \(/ { gsub(/ /, "", $5); print $5 }' "$WORK/ingress-max.md")
+  INGRESS_MAX_SOURCE="measured at the start of this run: median of $ROUNDS rounds of \`bench/ingress.sh --no-ceiling\`, whose p99 was $INGRESS_MAX_P99 ms"
+else
+  INGRESS_MAX_SOURCE="given with --ingress-max"
+fi
+[[ $INGRESS_MAX =~ ^[0-9]+$ && $INGRESS_MAX -gt 0 ]] || { echo "no usable ingress maximum: '$INGRESS_MAX'" >&2; exit 1; }
+RATE=${RATE:-$((INGRESS_MAX / 2))}
+echo "  ingress maximum $INGRESS_MAX callbacks/s; latency phase at $RATE/s"
 
 echo "Starting the embedded Kafka broker"
 "$JAVA" $JAVA_OPTS -cp "$LOCAL_JAR" net.paycallbacks.local.bench.BenchKafka "$WORK/kafka" $KAFKA_PORT >"$WORK/broker.log" 2>&1 &
@@ -120,8 +129,9 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
 {
   echo "# Processor benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
-  echo "Command: \`bench/processor.sh --warmup-transactions $WARMUP_TRANSACTIONS --transactions $TRANSACTIONS --ingress-max $INGRESS_MAX --rate $RATE --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS\`"
-  echo "on commit $(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common ingress processor)" ] || echo ', with uncommitted changes in common/ingress/processor')."
+  echo "Command: \`bench/processor.sh${ARGS:+ $ARGS}\`, so: --warmup-transactions $WARMUP_TRANSACTIONS --transactions $TRANSACTIONS"
+  echo "--ingress-max $INGRESS_MAX --rate $RATE --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS;"
+  echo "on commit $(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common ingress processor local bench/*.sh)" ] || echo ', with uncommitted changes in the services or the benchmarks')."
   echo
   echo "## Throughput from a pre-filled topic"
   echo
