@@ -1,4 +1,5 @@
-# Sourced by the scripts in bin/ and bench/: finds a JDK 21 or newer, builds nothing.
+# Sourced by the scripts in bin/ and bench/: finds a JDK 21 or newer. Only run_local_tool builds (the
+# local jar, when it is missing).
 # Order: $JAVA_HOME if it is 21+, then `java` on the PATH, then the JDKs under /usr/lib/jvm.
 
 java_major() {
@@ -27,4 +28,15 @@ java_opts() {
     opts="$opts --sun-misc-unsafe-memory-access=allow"
   fi
   echo "$opts"
+}
+
+# Runs a main class of the local module's jar, building the jar first if it is missing: the tools
+# beside bin/local-pipeline (bin/demo, bin/send-callback, bin/watch-events). Usage: run_local_tool CLASS ARGS...
+run_local_tool() {
+  local root jar java
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  jar="$root/local/target/local-pipeline.jar"
+  java=$(find_java)
+  [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -DskipTests package -pl local -am)
+  exec "$java" $(java_opts "$java") -cp "$jar" "$@"
 }
