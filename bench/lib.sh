@@ -30,12 +30,26 @@ await_http() {  # await_http URL: until it answers 2xx, at most 60 s
 # CPU use per process over a phase, from /proc: which of the co-located processes used the 2 cores.
 CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-snapshot() { for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; done; date +%s.%N | sed 's/^/@wall /'; }
+jit_ticks() {  # CPU ticks of a JVM's JIT compiler threads: steady state is when these are near zero
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in "C1 CompilerThre"*|"C2 CompilerThre"*) total=$((total + $(cpu_ticks "${task#/proc/}"))) ;; esac
+  done
+  echo "$total"
+}
+snapshot() {  # NAME TICKS and NAME.jit TICKS per process, then @wall SECONDS
+  for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; echo "$name.jit $(jit_ticks "${PID[$name]}")"; done
+  date +%s.%N | sed 's/^/@wall /'
+}
 cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE "NAME ..." -> "broker 0.81, processor 0.95, ..." in cores, in that order
   awk -v hz="$CLK_TCK" -v order="$3" 'NR == FNR { before[$1] = $2; next } { after[$1] = $2 }
     END { wall = after["@wall"] - before["@wall"]; n = split(order, names, " "); sep = "";
           for (i = 1; i <= n; i++) if (names[i] in before && names[i] in after) {
             printf "%s%s %.2f", sep, names[i], (after[names[i]] - before[names[i]]) / hz / wall; sep = ", " } }' "$1" "$2"
+}
+
+jit_share() {  # jit_share BEFORE_FILE AFTER_FILE "NAME ...": as cpu_share, for the JIT compiler threads of each
+  cpu_share "$1" "$2" "$(for name in $3; do printf '%s.jit ' "$name"; done)" | sed 's/\.jit / /g'
 }
 
 cpu_per() {  # cpu_per BEFORE_FILE AFTER_FILE "NAME ..." COUNT -> "broker 38, processor 71, ..." CPU microseconds per item

@@ -18,7 +18,7 @@ TRANSACTIONS=200000
 INGRESS_MAX=""   # callbacks/s; measured below unless given
 RATE=""          # half of INGRESS_MAX unless given
 DURATION=60
-WARMUP=60
+WARMUP=180
 CONNECTIONS=128
 TARGET_P99_MS=300
 ARGS=$*
@@ -148,6 +148,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "| events/s, steady | $(value "$T" steady_events_per_s) |"
   echo "| CPU per callback, steady, in microseconds (cores x seconds / callbacks) | $(cpu_per "$WORK/cpu-steady-start" "$WORK/cpu-throughput-end" "broker processor BenchFill" "$(value "$T" steady_callbacks)") |"
   echo "| CPU used, steady, in cores | $(cpu_share "$WORK/cpu-steady-start" "$WORK/cpu-throughput-end" "broker processor BenchFill") |"
+  echo "| of which the JIT compiler threads, in cores | $(jit_share "$WORK/cpu-steady-start" "$WORK/cpu-throughput-end" "broker processor BenchFill") |"
   echo "| callbacks/s from a cold start (all $(value "$T" callbacks) callbacks in $(value "$T" seconds) s) | $(value "$T" callbacks_per_s) |"
   echo "| events seen (expected $(value "$T" expected_events)) | $(value "$T" events_seen), $(value "$T" distinct_event_ids) distinct ids |"
   echo "| events by type | $(value "$T" events_by_type | tr -d '{}') |"
@@ -171,6 +172,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "| end-to-end p50 / p99 / max ms | $(value "$L" e2e_p50_ms) / **$P99** / $(value "$L" e2e_max_ms) |"
   echo "| OK latency from scheduled send, p50 / p99 ms | $(value "$L" ok_p50_ms) / $(value "$L" ok_p99_ms) |"
   echo "| CPU used over the measured window, in cores | $(cpu_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end" "broker processor ingress BenchLatency") |"
+  echo "| of which the JIT compiler threads, in cores | $(jit_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end" "broker processor ingress BenchLatency") |"
   echo
   echo "## Against the targets"
   echo

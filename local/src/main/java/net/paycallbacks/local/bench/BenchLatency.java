@@ -117,8 +117,8 @@ public final class BenchLatency {
     }
 
     /**
-     * Builds and signs every callback before the clock starts (about 1.3 KB each, 2 GB for 13,000/s over
-     * 120 s), so that the generator's CPU during the run goes to HTTP, not to JSON and HMACs: it shares
+     * Builds and signs every callback before the clock starts (about 1.3 KB each: 2.5 GB for 8,000/s over
+     * 180 + 60 s), so that the generator's CPU during the run goes to HTTP, not to JSON and HMACs: it shares
      * the cores with what it measures. All share one Date, as the ingress's check of it is off by default.
      */
     private void signAll() {
