@@ -97,7 +97,7 @@ public final class TransactionStateMachine {
                 either(EventDetails.parentUuid(callback), current, TransactionState::parentUuid),
                 status == TransactionStatus.ERROR ? errorOf(callback, current) : null,
                 either(EventDetails.chargeback(callback), current, TransactionState::chargeback),
-                either(customer(callback.customer()), current, TransactionState::customer),
+                customer(callback.customer(), current == null ? null : current.customer()),
                 // Only a final status set by reconciliation or settlement outranks ordinary callbacks; the latest correction decides.
                 delivery.isCorrection() ? status != TransactionStatus.PENDING : current != null && current.corrected(),
                 delivery.receivedAt(),
@@ -118,10 +118,21 @@ public final class TransactionStateMachine {
         return fromCallback != null || current == null ? fromCallback : known.apply(current);
     }
 
-    private static EventCustomer customer(Callback.Customer customer) {
-        if (customer == null || customer.email() == null && customer.firstName() == null && customer.lastName() == null) {
-            return null;
+    /**
+     * Field by field, like the transaction's other values: a later callback that names the customer
+     * but leaves out the email must not cost the notifier the address an earlier one gave.
+     */
+    private static EventCustomer customer(Callback.Customer sent, EventCustomer known) {
+        if (sent == null) {
+            return known;
         }
-        return new EventCustomer(customer.email(), customer.firstName(), customer.lastName());
+        String email = orKnown(sent.email(), known, EventCustomer::email);
+        String firstName = orKnown(sent.firstName(), known, EventCustomer::firstName);
+        String lastName = orKnown(sent.lastName(), known, EventCustomer::lastName);
+        return email == null && firstName == null && lastName == null ? null : new EventCustomer(email, firstName, lastName);
+    }
+
+    private static String orKnown(String sent, EventCustomer known, Function<EventCustomer, String> field) {
+        return sent != null || known == null ? sent : field.apply(known);
     }
 }

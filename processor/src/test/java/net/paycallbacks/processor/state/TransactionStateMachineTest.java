@@ -201,6 +201,25 @@ class TransactionStateMachineTest {
     }
 
     @Test
+    void aLaterCallbackNamingTheCustomerWithoutAnEmailKeepsTheKnownEmail() {
+        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionEvent event = changed(pending, callback(UUID, "OK").with("customer", Map.of("firstName", "Zoe")));
+
+        assertThat(event.customer().email()).isEqualTo("zoe.unal@example.com");
+        assertThat(event.customer().firstName()).isEqualTo("Zoe");
+        assertThat(event.customer().lastName()).isEqualTo("Ünal");
+    }
+
+    @Test
+    void aNewEmailInALaterCallbackReplacesTheKnownOne() {
+        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionEvent event = changed(pending, callback(UUID, "OK").with("customer", Map.of("email", "zoe@example.org")));
+
+        assertThat(event.customer().email()).isEqualTo("zoe@example.org");
+        assertThat(event.customer().firstName()).isEqualTo("Zoë");
+    }
+
+    @Test
     void anErrorIsReportedAndClearedByALateSuccess() {
         TransactionEvent failed = changed(null, callback(UUID, "ERROR").error("2005", "Transaction Expired"));
         TransactionState afterError = replay(List.of(callback(UUID, "ERROR").error("2005", "Transaction Expired")));
