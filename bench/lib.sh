@@ -29,11 +29,16 @@ await_http() {  # await_http URL: until it answers 2xx, at most 60 s
 
 # CPU use per process over a phase, from /proc: which of the co-located processes used the 2 cores.
 CLK_TCK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-jit_ticks() {  # CPU ticks of a JVM's JIT compiler threads: steady state is when these are near zero
-  local total=0 task
+# utime + stime: fields 14 and 15 of stat, counted after the name in brackets, which may hold spaces ("C2 CompilerThre").
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13} END { if (NR == 0) print 0 }'; }
+# CPU ticks of a JVM's JIT compiler threads: steady state is when these are near zero. A lower bound
+# on machines with more cores, where the JVM may stop extra compiler threads (with 2 it has one C1
+# and one C2 thread, which never stop).
+jit_ticks() {
+  local total=0 task comm
   for task in /proc/"$1"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in "C1 CompilerThre"*|"C2 CompilerThre"*) total=$((total + $(cpu_ticks "${task#/proc/}"))) ;; esac
+    read -r comm <"$task/comm" 2>/dev/null || continue
+    case "$comm" in "C1 CompilerThre"*|"C2 CompilerThre"*) total=$((total + $(cpu_ticks "${task#/proc/}"))) ;; esac
   done
   echo "$total"
 }

@@ -13,7 +13,7 @@
 # KEEP_LOGS=1 keeps bench/work/processor (logs, ingress-max.md, latency-by-second.txt) and bench/work/ingress after a successful run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WARMUP_TRANSACTIONS=300000
+WARMUP_TRANSACTIONS=500000
 TRANSACTIONS=200000
 INGRESS_MAX=""   # callbacks/s; measured below unless given
 RATE=""          # half of INGRESS_MAX unless given
@@ -38,6 +38,9 @@ done
 source bin/java-env.sh
 JAVA=$(find_java)
 JAVA_OPTS=$(java_opts "$JAVA")
+# What the jars are built from, taken now: the tree may change while the run goes on.
+BUILT_FROM="$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common embedded-kafka service-http streams-service ingress processor local bench/*.sh)" ] \
+  || echo ', with uncommitted changes in the services or the benchmarks')"
 ./mvnw -B -q -DskipTests package -pl local,processor,ingress -am
 
 # Our own corner of bench/work, with copies of the jars so that a build running beside us cannot swap them mid-run.
@@ -131,7 +134,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo
   echo "Command: \`bench/processor.sh${ARGS:+ $ARGS}\`, so: --warmup-transactions $WARMUP_TRANSACTIONS --transactions $TRANSACTIONS"
   echo "--ingress-max $INGRESS_MAX --rate $RATE --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS;"
-  echo "on commit $(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common ingress processor local bench/*.sh)" ] || echo ', with uncommitted changes in the services or the benchmarks')."
+  echo "on commit $BUILT_FROM."
   echo
   echo "## Throughput from a pre-filled topic"
   echo

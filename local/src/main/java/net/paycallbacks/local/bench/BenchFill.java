@@ -48,7 +48,8 @@ public final class BenchFill {
     private static final int EVENTS_PER_TRANSACTION = 2;
     /** A transaction's OK (and its duplicate) arrive after the other PENDINGs of its block, not back to back. */
     private static final int BLOCK = 10_000;
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    // 2.1 million callbacks by default: over 3 minutes from a cold start on these machines.
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
     /** After the last expected event, how long to keep reading for events that should not exist. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
 

@@ -118,10 +118,7 @@ public final class TransactionStateMachine {
         return fromCallback != null || current == null ? fromCallback : known.apply(current);
     }
 
-    /**
-     * Field by field, like the transaction's other values: a later callback that names the customer
-     * but leaves out the email must not cost the notifier the address an earlier one gave.
-     */
+    /** Field by field: a later callback naming the customer without an email must not lose the known one. */
     private static EventCustomer customer(Callback.Customer sent, EventCustomer known) {
         if (sent == null) {
             return known;
@@ -132,7 +129,9 @@ public final class TransactionStateMachine {
         return email == null && firstName == null && lastName == null ? null : new EventCustomer(email, firstName, lastName);
     }
 
+    /** A blank field counts as left out: the notifier has no use for an empty email. */
     private static String orKnown(String sent, EventCustomer known, Function<EventCustomer, String> field) {
-        return sent != null || known == null ? sent : field.apply(known);
+        boolean given = sent != null && !sent.isBlank();
+        return given || known == null ? sent : field.apply(known);
     }
 }

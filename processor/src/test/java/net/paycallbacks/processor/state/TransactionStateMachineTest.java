@@ -211,6 +211,14 @@ class TransactionStateMachineTest {
     }
 
     @Test
+    void aBlankEmailInALaterCallbackKeepsTheKnownEmail() {
+        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionEvent event = changed(pending, callback(UUID, "OK").customer(" ", "Zoë", "Ünal"));
+
+        assertThat(event.customer().email()).isEqualTo("zoe.unal@example.com");
+    }
+
+    @Test
     void aNewEmailInALaterCallbackReplacesTheKnownOne() {
         TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
         TransactionEvent event = changed(pending, callback(UUID, "OK").with("customer", Map.of("email", "zoe@example.org")));
