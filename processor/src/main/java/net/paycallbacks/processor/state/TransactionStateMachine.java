@@ -114,7 +114,7 @@ public final class TransactionStateMachine {
         return reported;
     }
 
-    private static <T> T either(T fromCallback, TransactionState current, Function<TransactionState, T> known) {
+    private static <S, T> T either(T fromCallback, S current, Function<S, T> known) {
         return fromCallback != null || current == null ? fromCallback : known.apply(current);
     }
 
@@ -123,15 +123,14 @@ public final class TransactionStateMachine {
         if (sent == null) {
             return known;
         }
-        String email = orKnown(sent.email(), known, EventCustomer::email);
-        String firstName = orKnown(sent.firstName(), known, EventCustomer::firstName);
-        String lastName = orKnown(sent.lastName(), known, EventCustomer::lastName);
+        String email = either(given(sent.email()), known, EventCustomer::email);
+        String firstName = either(given(sent.firstName()), known, EventCustomer::firstName);
+        String lastName = either(given(sent.lastName()), known, EventCustomer::lastName);
         return email == null && firstName == null && lastName == null ? null : new EventCustomer(email, firstName, lastName);
     }
 
     /** A blank field counts as left out: the notifier has no use for an empty email. */
-    private static String orKnown(String sent, EventCustomer known, Function<EventCustomer, String> field) {
-        boolean given = sent != null && !sent.isBlank();
-        return given || known == null ? sent : field.apply(known);
+    private static String given(String field) {
+        return field == null || field.isBlank() ? null : field;
     }
 }

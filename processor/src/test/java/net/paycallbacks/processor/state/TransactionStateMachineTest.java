@@ -193,7 +193,7 @@ class TransactionStateMachineTest {
 
     @Test
     void keepsWhatEarlierCallbacksSaidWhenALaterOneLeavesItOut() {
-        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionState pending = pendingWithCustomer();
         TransactionEvent event = changed(pending, callback(UUID, "OK").with("merchantTransactionId", null).with("customer", null));
 
         assertThat(event.customer().email()).isEqualTo("zoe.unal@example.com");
@@ -202,7 +202,7 @@ class TransactionStateMachineTest {
 
     @Test
     void aLaterCallbackNamingTheCustomerWithoutAnEmailKeepsTheKnownEmail() {
-        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionState pending = pendingWithCustomer();
         TransactionEvent event = changed(pending, callback(UUID, "OK").with("customer", Map.of("firstName", "Zoe")));
 
         assertThat(event.customer().email()).isEqualTo("zoe.unal@example.com");
@@ -212,19 +212,31 @@ class TransactionStateMachineTest {
 
     @Test
     void aBlankEmailInALaterCallbackKeepsTheKnownEmail() {
-        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionState pending = pendingWithCustomer();
         TransactionEvent event = changed(pending, callback(UUID, "OK").customer(" ", "Zoë", "Ünal"));
 
         assertThat(event.customer().email()).isEqualTo("zoe.unal@example.com");
     }
 
     @Test
+    void aBlankEmailWithNoKnownOneLeavesTheEmailOut() {
+        TransactionEvent event = changed(null, callback(UUID, "OK").customer(" ", "Zoë", "Ünal"));
+
+        assertThat(event.customer().email()).isNull();
+        assertThat(event.customer().firstName()).isEqualTo("Zoë");
+    }
+
+    @Test
     void aNewEmailInALaterCallbackReplacesTheKnownOne() {
-        TransactionState pending = replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
+        TransactionState pending = pendingWithCustomer();
         TransactionEvent event = changed(pending, callback(UUID, "OK").with("customer", Map.of("email", "zoe@example.org")));
 
         assertThat(event.customer().email()).isEqualTo("zoe@example.org");
         assertThat(event.customer().firstName()).isEqualTo("Zoë");
+    }
+
+    private TransactionState pendingWithCustomer() {
+        return replay(List.of(callback(UUID, "PENDING").customer("zoe.unal@example.com", "Zoë", "Ünal")));
     }
 
     @Test
