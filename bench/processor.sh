@@ -124,6 +124,8 @@ wait "$LOAD_PID" || { unset 'PID[BenchLatency]'; echo "the load generator failed
 unset 'PID[BenchLatency]'
 L=$WORK/latency.txt
 echo "  sent $(value "$L" send_rate)/s, end-to-end p50 $(value "$L" e2e_p50_ms) ms, p99 $(value "$L" e2e_p99_ms) ms"
+processor_memory "${PID[processor]}" "http://127.0.0.1:$PROCESSOR_PORT/metrics" "$WORK/state" >"$WORK/memory.txt"
+M=$WORK/memory.txt
 stop_processes
 
 TP=$(value "$T" steady_callbacks_per_s)
@@ -176,6 +178,21 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "| OK latency from scheduled send, p50 / p99 ms | $(value "$L" ok_p50_ms) / $(value "$L" ok_p99_ms) |"
   echo "| CPU used over the measured window, in cores | $(cpu_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end" "broker processor ingress BenchLatency") |"
   echo "| of which the JIT compiler threads, in cores | $(jit_share "$WORK/cpu-latency-start" "$WORK/cpu-latency-end" "broker processor ingress BenchLatency") |"
+  echo
+  echo "## The processor's memory, after both phases"
+  echo
+  echo "Resident memory from \`/proc\`; the JVM's committed memory and the RocksDB gauges from the processor's \`/metrics\`."
+  echo "What is resident beyond the JVM's heap and its own non-heap areas is mostly RocksDB's (also thread stacks and malloc's arenas)."
+  echo
+  echo "| measure | MiB |"
+  echo "|---|---|"
+  echo "| resident now / at its peak | $(value "$M" rss_mib) / $(value "$M" peak_rss_mib) |"
+  echo "| JVM heap committed / non-heap committed (metaspace, code) | $(value "$M" heap_mib) / $(value "$M" nonheap_mib) |"
+  echo "| resident beyond both | **$(value "$M" outside_jvm_mib)** |"
+  echo "| RocksDB memtables, all stores / index and filter blocks outside the block cache | $(value "$M" memtables_mib) / $(value "$M" table_readers_mib) |"
+  echo "| RocksDB block cache capacity as each store reports it (a shared cache: the same value) | $(value "$M" cache_capacity_mib) |"
+  echo "| RocksDB block cache usage, memtables charged to a shared one included: largest store's / sum over the stores (one cache each) | $(value "$M" cache_usage_largest_mib) / $(value "$M" cache_usage_sum_mib) |"
+  echo "| the store on disk | $(value "$M" state_on_disk_mib) |"
   echo
   echo "## Against the targets"
   echo

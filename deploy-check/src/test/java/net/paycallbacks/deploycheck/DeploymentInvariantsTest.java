@@ -15,9 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What each service needs from its Deployment, in the base and in every overlay. */
 class DeploymentInvariantsTest {
 
+    /** Metaspace, code cache, thread stacks, the collector's own structures: see the processor's memory in the README. */
+    private static final long JVM_OWN_AREAS_MIB = 150;
+    private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
+
     static Stream<Arguments> deployments() {
         return K8s.DEPLOYABLE.stream().flatMap(k -> Stream.of(Services.values()).map(s -> Arguments.of(k, s)));
+    }
+
+    /** The services with RocksDB stores, whose native memory the JVM's heap limit does not cover. */
+    static Stream<Arguments> streamsDeployments() {
+        return deployments().filter(arguments -> ((Services) arguments.get()[1]).kafkaStreams);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -57,6 +70,24 @@ class DeploymentInvariantsTest {
         assertThat(requests.get("cpu").getNumericalAmount()).isLessThanOrEqualTo(limits.get("cpu").getNumericalAmount());
         // Memory is not elastic: a pod using more than it requested is the first one evicted.
         assertThat(requests.get("memory").getNumericalAmount()).isEqualByComparingTo(limits.get("memory").getNumericalAmount());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("streamsDeployments")
+    void theMemoryLimitHoldsTheHeapTheRocksDbBudgetAndTheJvmsOwnAreas(String kustomization, Services service) throws IOException {
+        List<HasMetadata> resources = K8s.typed(kustomization);
+        Map<String, String> environment = K8s.env(resources, service);
+        long limitMib = K8s.container(K8s.named(resources, Deployment.class, service.deployment()))
+                .getResources().getLimits().get("memory").getNumericalAmount().longValue() >> 20;
+        String javaOptions = environment.getOrDefault("JAVA_OPTS", imageJavaOptions());
+        Matcher heapShare = MAX_RAM_PERCENTAGE.matcher(javaOptions);
+        assertThat(heapShare.find()).as("JAVA_OPTS sets -XX:MaxRAMPercentage: %s", javaOptions).isTrue();
+        long heapMib = (long) (limitMib * Double.parseDouble(heapShare.group(1)) / 100);
+
+        assertThat(heapMib + service.rocksDbMemoryMib(environment) + JVM_OWN_AREAS_MIB)
+                .as("heap %d MiB + ROCKSDB_MEMORY_MIB + %d MiB for the JVM's own areas, in a limit of %d MiB",
+                        heapMib, JVM_OWN_AREAS_MIB, limitMib)
+                .isLessThanOrEqualTo(limitMib);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -155,6 +186,12 @@ class DeploymentInvariantsTest {
 
     static Stream<String> kustomizations() {
         return K8s.DEPLOYABLE.stream();
+    }
+
+    /** The image's default JAVA_OPTS, from its Dockerfile's ENV line. */
+    private static String imageJavaOptions() throws IOException {
+        return Files.readString(ProjectFiles.root().resolve("docker/Dockerfile")).lines()
+                .filter(line -> line.startsWith("ENV JAVA_OPTS=")).findFirst().orElse("");
     }
 
     private static void assertHttpProbe(Probe probe, String path) {

@@ -59,6 +59,16 @@ enum Services {
         return "ixopay-" + service + ".jar";
     }
 
+    /** The RocksDB budget its real config loader reads from {@code environment}, in MiB; 0 for a service without stores. */
+    long rocksDbMemoryMib(Map<String, String> environment) {
+        Env env = new Env(environment);
+        return switch (this) {
+            case INGRESS -> 0;
+            case PROCESSOR -> ProcessorConfig.from(env).rocksDbMemoryMib();
+            case NOTIFIER -> NotifierConfig.from(env).rocksDbMemoryMib();
+        };
+    }
+
     /** Loads the service's configuration with its real loader (which throws naming a bad or missing variable); its SHUTDOWN_GRACE. */
     Duration load(Map<String, String> environment) {
         return loader.apply(new Env(environment));

@@ -7,6 +7,7 @@ import net.paycallbacks.notifier.email.EmailKind;
 import net.paycallbacks.notifier.email.EmailKinds;
 import net.paycallbacks.notifier.retry.RetryPolicy;
 import net.paycallbacks.notifier.smtp.SmtpSettings;
+import net.paycallbacks.streams.RocksDbMemory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +22,14 @@ import java.util.stream.Collectors;
  *
  * @param templateDir templates that override the built-in English ones, file by file
  * @param locale      how amounts are written for people (e.g. {@code de-AT} gives "€ 49,90")
+ * @param rocksDbMemoryMib what the stores' RocksDB may use in all: cache, index and filter blocks, memtables
  */
 public record NotifierConfig(int httpPort, Duration shutdownGrace, EmailKinds kinds, Optional<Path> templateDir,
-                             Locale locale, SmtpSettings smtp, RetryPolicy retry, Properties kafka) {
+                             Locale locale, SmtpSettings smtp, RetryPolicy retry, int rocksDbMemoryMib, Properties kafka) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String SHUTDOWN_GRACE = "SHUTDOWN_GRACE";
+    public static final String ROCKSDB_MEMORY_MIB = RocksDbMemory.ENV;
     public static final String NOTIFY_EMAIL_KINDS = "NOTIFY_EMAIL_KINDS";
     public static final String NOTIFY_TEMPLATE_DIR = "NOTIFY_TEMPLATE_DIR";
     public static final String NOTIFY_LOCALE = "NOTIFY_LOCALE";
@@ -41,6 +44,8 @@ public record NotifierConfig(int httpPort, Duration shutdownGrace, EmailKinds ki
                 locale(env.string(NOTIFY_LOCALE, "en-US")),
                 SmtpSettings.from(env),
                 RetryPolicy.from(env),
+                // Its stores hold one small record per email: less than the processor's transactions.
+                RocksDbMemory.mebibytes(env, 64),
                 env.kafkaProperties());
     }
 
@@ -68,6 +73,7 @@ public record NotifierConfig(int httpPort, Duration shutdownGrace, EmailKinds ki
                 + ", locale=" + locale.toLanguageTag()
                 + ", " + smtp.describe()
                 + ", retry=" + retry.maxAttempts() + " attempts from " + retry.firstDelay() + " up to " + retry.maxDelay()
+                + ", rocksDbMemory=" + rocksDbMemoryMib + "MiB"
                 + ", kafka=" + KafkaClientConfig.describe(kafka);
     }
 }

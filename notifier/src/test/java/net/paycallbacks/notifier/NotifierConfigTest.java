@@ -5,6 +5,7 @@ import net.paycallbacks.common.config.Env;
 import net.paycallbacks.notifier.email.EmailKind;
 import net.paycallbacks.notifier.retry.RetryPolicy;
 import net.paycallbacks.notifier.smtp.StartTls;
+import net.paycallbacks.streams.BoundedRocksDbConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,18 @@ class NotifierConfigTest {
 
         assertThat(streams).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "ixopay-notifier")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092");
+    }
+
+    @Test
+    void theStoresShareOneRocksDbBudgetUnlessTheOperatorBringsTheirOwnSetter() {
+        assertThat(config(Map.of()).rocksDbMemoryMib()).isEqualTo(64);
+        assertThat(config(Map.of("ROCKSDB_MEMORY_MIB", "256")).rocksDbMemoryMib()).isEqualTo(256);
+        assertThat(NotifierApp.streamsProperties(config(Map.of())))
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+        assertThat(NotifierApp.streamsProperties(config(Map.of("KAFKA_ROCKSDB_CONFIG_SETTER", "com.example.OwnSetter"))))
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.OwnSetter");
+        assertThatThrownBy(() -> config(Map.of("ROCKSDB_MEMORY_MIB", "lots")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ROCKSDB_MEMORY_MIB");
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class ProcessorApp {
         // The port must be known before Streams starts: it is advertised to the other instances.
         server = vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).await();
         HostInfo self = new HostInfo(config.advertisedHost(), server.actualPort());
-        streams = new GuardedStreams(CallbackTopology.build(metrics), streamsProperties(config, self), onFatalError);
+        streams = new GuardedStreams(CallbackTopology.build(metrics), streamsProperties(config, self),
+                (long) config.rocksDbMemoryMib() << 20, onFatalError);
         metrics.bindStreams(streams.streams());
         HttpClient forwarder = vertx.createHttpClient();
         new TransactionRoutes(streams.streams(), self, forwarder).mount(router);

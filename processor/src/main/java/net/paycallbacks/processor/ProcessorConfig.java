@@ -3,6 +3,7 @@ package net.paycallbacks.processor;
 import net.paycallbacks.common.config.ConfigException;
 import net.paycallbacks.common.config.Env;
 import net.paycallbacks.common.config.KafkaClientConfig;
+import net.paycallbacks.streams.RocksDbMemory;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,14 +13,17 @@ import java.util.Properties;
 /**
  * The processor's settings, read once from the environment and validated.
  *
- * @param advertisedHost how other instances reach this one's HTTP port, to forward a query for a
- *                       transaction this instance does not own (Kafka Streams' {@code application.server})
+ * @param advertisedHost   how other instances reach this one's HTTP port, to forward a query for a
+ *                         transaction this instance does not own (Kafka Streams' {@code application.server})
+ * @param rocksDbMemoryMib what the store's RocksDB may use in all: cache, index and filter blocks, memtables
  */
-public record ProcessorConfig(int httpPort, String advertisedHost, Duration shutdownGrace, Properties kafka) {
+public record ProcessorConfig(int httpPort, String advertisedHost, Duration shutdownGrace, int rocksDbMemoryMib,
+                              Properties kafka) {
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String HTTP_ADVERTISED_HOST = "HTTP_ADVERTISED_HOST";
     public static final String SHUTDOWN_GRACE = "SHUTDOWN_GRACE";
+    public static final String ROCKSDB_MEMORY_MIB = RocksDbMemory.ENV;
     public static final String DEFAULT_APPLICATION_ID = "ixopay-processor";
 
     public static ProcessorConfig from(Env env) {
@@ -27,6 +31,7 @@ public record ProcessorConfig(int httpPort, String advertisedHost, Duration shut
                 env.integer(HTTP_PORT, 8080, 0, 65535),
                 env.string(HTTP_ADVERTISED_HOST, localHostName()),
                 env.duration(SHUTDOWN_GRACE, Duration.ofSeconds(30)),
+                RocksDbMemory.mebibytes(env, 128),
                 env.kafkaProperties());
     }
 
@@ -46,6 +51,7 @@ public record ProcessorConfig(int httpPort, String advertisedHost, Duration shut
         return "httpPort=" + httpPort
                 + ", advertisedHost=" + advertisedHost
                 + ", shutdownGrace=" + shutdownGrace.toMillis() + "ms"
+                + ", rocksDbMemory=" + rocksDbMemoryMib + "MiB"
                 + ", kafka=" + KafkaClientConfig.describe(kafka);
     }
 }

@@ -2,6 +2,7 @@ package net.paycallbacks.processor;
 
 import net.paycallbacks.common.config.ConfigException;
 import net.paycallbacks.common.config.Env;
+import net.paycallbacks.streams.BoundedRocksDbConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ class ProcessorConfigTest {
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.advertisedHost()).isEqualTo(ProcessorConfig.localHostName());
         assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.rocksDbMemoryMib()).isEqualTo(128);
         Properties streams = ProcessorApp.streamsProperties(config, new HostInfo("localhost", 8080));
         assertThat(streams).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "ixopay-processor")
                 .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092")
@@ -31,7 +33,8 @@ class ProcessorConfigTest {
                 .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:8080")
                 .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                         String.valueOf(Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 6)))
-                .containsEntry("producer.batch.size", String.valueOf(256 * 1024));
+                .containsEntry("producer.batch.size", String.valueOf(256 * 1024))
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     }
 
     @Test
@@ -45,7 +48,10 @@ class ProcessorConfigTest {
                 "KAFKA_PROCESSING_GUARANTEE", "at_least_once",
                 "KAFKA_PROCESSING_EXCEPTION_HANDLER", "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler",
                 "HTTP_ADVERTISED_HOST", "10.0.0.7",
-                "HTTP_PORT", "9000")));
+                "HTTP_PORT", "9000",
+                "ROCKSDB_MEMORY_MIB", "512")));
+
+        assertThat(config.rocksDbMemoryMib()).isEqualTo(512);
 
         Properties streams = ProcessorApp.streamsProperties(config, new HostInfo(config.advertisedHost(), config.httpPort()));
         assertThat(streams).containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/processor")
@@ -64,5 +70,7 @@ class ProcessorConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith(Env.KAFKA_BOOTSTRAP_SERVERS);
         assertThatThrownBy(() -> ProcessorConfig.from(new Env(Map.of(Env.KAFKA_BOOTSTRAP_SERVERS, "k:9092", "HTTP_PORT", "eighty"))))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("HTTP_PORT");
+        assertThatThrownBy(() -> ProcessorConfig.from(new Env(Map.of(Env.KAFKA_BOOTSTRAP_SERVERS, "k:9092", "ROCKSDB_MEMORY_MIB", "8"))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("ROCKSDB_MEMORY_MIB");
     }
 }

@@ -59,6 +59,8 @@ class ProcessorIntegrationTest {
     private static final String SECRET = "integration-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Not the default (128), nor Kafka Streams' own 50 MiB per store. */
+    private static final long ROCKSDB_MEMORY_MIB = 48;
 
     private static EmbeddedKafkaBroker broker;
     private static IngressApp ingress;
@@ -129,6 +131,12 @@ class ProcessorIntegrationTest {
                     .contains("ixopay_processor_callbacks_ignored_total{reason=\"duplicate\"}")
                     .contains("ixopay_processor_quarantined_total{reason=\"not-json\"} 1.0")
                     .contains("kafka_stream");
+            // From Streams itself: /metrics shows a store's gauges only after Micrometer's next refresh (a minute).
+            assertThat(processor.streams().metrics().values().stream()
+                    .filter(metric -> metric.metricName().name().equals("block-cache-capacity"))
+                    .map(metric -> ((Number) metric.metricValue()).longValue()))
+                    .as("every store's cache is the one budget of ROCKSDB_MEMORY_MIB").isNotEmpty()
+                    .allMatch(capacity -> capacity == ROCKSDB_MEMORY_MIB << 20);
         } finally {
             processor.stop();
         }
@@ -263,7 +271,8 @@ class ProcessorIntegrationTest {
                 Env.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                 "HTTP_PORT", "0",
                 "KAFKA_APPLICATION_ID", applicationId,
-                "KAFKA_STATE_DIR", workDir.resolve("state-" + applicationId).toString()));
+                "KAFKA_STATE_DIR", workDir.resolve("state-" + applicationId).toString(),
+                "ROCKSDB_MEMORY_MIB", String.valueOf(ROCKSDB_MEMORY_MIB)));
         return environment;
     }
 

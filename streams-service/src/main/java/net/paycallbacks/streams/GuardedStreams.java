@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * exception handler that skips records, an unexpected failure stopping the client (and the
  * service, through {@code onFatalError}) instead of going on, and a stop that commits and leaves
  * the consumer group, so a restart gets its partitions at once instead of after a session timeout.
+ * Its RocksDB stores share one memory budget ({@link RocksDbMemory}), freed once Streams has closed.
  */
 public final class GuardedStreams {
 
@@ -34,12 +35,17 @@ public final class GuardedStreams {
             StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class.getName(),
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class.getName());
 
+    private final RocksDbMemory rocksDbMemory;
     private final KafkaStreams streams;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** {@code onFatalError} runs if Streams stops by itself after an error (not when {@link #close} stops it). */
-    public GuardedStreams(Topology topology, Properties properties, Runnable onFatalError) {
-        this.streams = new KafkaStreams(topology, properties);
+    public GuardedStreams(Topology topology, Properties properties, long rocksDbMemoryBytes, Runnable onFatalError) {
+        this.rocksDbMemory = new RocksDbMemory(rocksDbMemoryBytes);
+        Properties withMemory = new Properties();
+        withMemory.putAll(properties);
+        withMemory.put(RocksDbMemory.CONFIG, rocksDbMemory);
+        this.streams = new KafkaStreams(topology, withMemory);
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("Processing failed; stopping so that nothing is skipped (restart to retry)", failure);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -52,13 +58,17 @@ public final class GuardedStreams {
     }
 
     /**
-     * The service's defaults, then what the operator passed as {@code KAFKA_*}, then the settings
-     * every Streams service enforces plus the service's own ({@code alsoEnforced}).
+     * The service's defaults (over the bounded RocksDB memory every service has), then what the operator
+     * passed as {@code KAFKA_*}, then the settings every Streams service enforces plus the service's own
+     * ({@code alsoEnforced}).
      */
     public static Properties properties(Map<String, ?> defaults, Properties fromEnvironment, Map<String, ?> alsoEnforced) {
+        Map<String, Object> withDefaults = new HashMap<>(Map.of(
+                StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName()));
+        withDefaults.putAll(defaults);
         Map<String, Object> enforced = new HashMap<>(alsoEnforced);
         enforced.putAll(ENFORCED);
-        return KafkaClientConfig.layered(defaults, fromEnvironment, enforced);
+        return KafkaClientConfig.layered(withDefaults, fromEnvironment, enforced);
     }
 
     public KafkaStreams streams() {
@@ -79,7 +89,10 @@ public final class GuardedStreams {
         stopping.set(true);
         boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(grace));
-        if (!closed) {
+        if (closed) {
+            rocksDbMemory.close();
+        } else {
+            // The stores may still be open: their memory stays until the process ends.
             LOG.warn("Kafka Streams did not close within {}", grace);
         }
     }

@@ -1,0 +1,104 @@
+package net.paycallbacks.streams;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Real RocksDB databases, configured as Kafka Streams configures a store: its options, then the setter. */
+class BoundedRocksDbConfigTest {
+
+    private static final long BUDGET = 16L << 20;
+    /** Kafka Streams' own memtable size per store: without the budget, nothing here would be flushed. */
+    private static final long STREAMS_WRITE_BUFFER = 16L << 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void storesWrittenBeyondTheBudgetFlushTheirMemtablesAndStayWithinIt() throws Exception {
+        List<Options> options = new ArrayList<>();
+        List<RocksDB> stores = new ArrayList<>();
+        try (RocksDbMemory memory = new RocksDbMemory(BUDGET)) {
+            for (int store = 0; store < 2; store++) {
+                options.add(storeOptions(memory));
+                stores.add(RocksDB.open(options.getLast(), dir.resolve("store-" + store).toString()));
+            }
+            // 2 x 14 MiB: each store below its own memtable size, both together far above the budget's half.
+            byte[] value = new byte[1024];
+            for (int i = 0; i < 14 * 1024; i++) {
+                Arrays.fill(value, (byte) i);
+                for (RocksDB store : stores) {
+                    store.put(("key-" + i).getBytes(), value);
+                }
+            }
+
+            // The flushes the budget asks for run in the background.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(memtableBytes(stores)).as("memtables of both stores").isLessThan(BUDGET));
+            assertThat(memory.usage()).as("the shared cache, memtables included").isLessThan(BUDGET + (BUDGET >> 2));
+            assertThat(stores.getFirst().get("key-100".getBytes())).as("flushed data is still read").hasSize(1024);
+        } finally {
+            stores.forEach(RocksDB::close);
+            options.forEach(Options::close);
+        }
+    }
+
+    @Test
+    void everyStoreUsesTheSharedCacheForItsIndexAndFilterBlocks() {
+        try (RocksDbMemory memory = new RocksDbMemory(BUDGET); Options options = storeOptions(memory)) {
+            BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+
+            assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
+            assertThat(table.pinL0FilterAndIndexBlocksInCache()).isTrue();
+            assertThat(options.writeBufferManager()).isSameAs(memory.writeBuffers());
+        }
+    }
+
+    @Test
+    void aStoreWithoutTheBudgetInItsSettingsFailsNamingTheSetting() {
+        try (Options options = new Options()) {
+            options.setTableFormatConfig(new BlockBasedTableConfig());
+
+            assertThatThrownBy(() -> new BoundedRocksDbConfig().setConfig("transactions", options, Map.of()))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(RocksDbMemory.CONFIG)
+                    .hasMessageContaining("transactions");
+        }
+    }
+
+    @Test
+    void aBudgetMustBePositive() {
+        assertThatThrownBy(() -> new RocksDbMemory(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** As {@code RocksDBStore} prepares a store: a block-based table and its memtable size, then the setter. */
+    private static Options storeOptions(RocksDbMemory memory) {
+        Options options = new Options().setCreateIfMissing(true).setWriteBufferSize(STREAMS_WRITE_BUFFER);
+        options.setTableFormatConfig(new BlockBasedTableConfig());
+        new BoundedRocksDbConfig().setConfig("transactions", options, Map.of(RocksDbMemory.CONFIG, memory));
+        return options;
+    }
+
+    private static long memtableBytes(List<RocksDB> stores) throws RocksDBException {
+        long bytes = 0;
+        for (RocksDB store : stores) {
+            bytes += store.getLongProperty("rocksdb.cur-size-all-mem-tables");
+        }
+        return bytes;
+    }
+}
