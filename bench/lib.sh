@@ -67,21 +67,23 @@ cpu_per() {  # cpu_per BEFORE_FILE AFTER_FILE "NAME ..." COUNT -> "broker 38, pr
 # processor_memory PID METRICS_URL STATE_DIR: name=value lines in MiB for a Streams service (see bench/processor.sh).
 processor_memory() {
   local status=/proc/$1/status
-  curl -sf "$2" | awk -v rss="$(awk '/^VmRSS/ {print $2}' "$status")" -v peak="$(awk '/^VmHWM/ {print $2}' "$status")" \
+  # A failed scrape leaves the JVM and RocksDB rows empty (n/a) rather than failing the whole run.
+  { curl -sf "$2" || true; } | awk -v rss="$(awk '/^VmRSS/ {print $2}' "$status")" -v peak="$(awk '/^VmHWM/ {print $2}' "$status")" \
       -v disk="$(du -sk "$3" | cut -f1)" '
-    function mib(bytes) { return sprintf("%.0f", bytes / 1048576) }
+    function mib(bytes) { return scraped ? sprintf("%.0f", bytes / 1048576) : "n/a" }
+    /^jvm_memory_committed_bytes/ { scraped = 1 }
     /^jvm_memory_committed_bytes\{area="heap"/ { heap += $NF }
     /^jvm_memory_committed_bytes\{area="nonheap"/ { nonheap += $NF }
     /^kafka_stream_state_cur_size_all_mem_tables\{/ { memtables += $NF }
     /^kafka_stream_state_estimate_table_readers_mem\{/ { readers += $NF }
     /^kafka_stream_state_block_cache_usage\{/ { usage += $NF; if ($NF > largest) largest = $NF }
     /^kafka_stream_state_block_cache_capacity\{/ { capacity = capacity == "" ? $NF : (capacity == $NF ? capacity : "differs") }
-    END { print "rss_mib=" mib(rss * 1024); print "peak_rss_mib=" mib(peak * 1024); print "heap_mib=" mib(heap)
+    END { print "rss_mib=" sprintf("%.0f", rss / 1024); print "peak_rss_mib=" sprintf("%.0f", peak / 1024); print "heap_mib=" mib(heap)
           print "nonheap_mib=" mib(nonheap); print "outside_jvm_mib=" mib(rss * 1024 - heap - nonheap)
           print "memtables_mib=" mib(memtables); print "table_readers_mib=" mib(readers)
           print "cache_usage_largest_mib=" mib(largest); print "cache_usage_sum_mib=" mib(usage)
           print "cache_capacity_mib=" (capacity == "differs" || capacity == "" ? "differs or none" : mib(capacity))
-          print "state_on_disk_mib=" mib(disk * 1024) }'
+          print "state_on_disk_mib=" sprintf("%.0f", disk / 1024) }'
 }
 
 value() { sed -n "s/^$2=//p" "$1"; }  # value FILE NAME: NAME's value in a file of name=value lines

@@ -45,7 +45,12 @@ public final class GuardedStreams {
         Properties withMemory = new Properties();
         withMemory.putAll(properties);
         withMemory.put(RocksDbMemory.CONFIG, rocksDbMemory);
-        this.streams = new KafkaStreams(topology, withMemory);
+        try {
+            this.streams = new KafkaStreams(topology, withMemory);
+        } catch (RuntimeException invalid) {
+            rocksDbMemory.close(); // no store has opened yet
+            throw invalid;
+        }
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("Processing failed; stopping so that nothing is skipped (restart to retry)", failure);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

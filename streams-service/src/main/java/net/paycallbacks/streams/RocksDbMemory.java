@@ -56,10 +56,6 @@ public final class RocksDbMemory implements AutoCloseable {
         options.setWriteBufferManager(writeBuffers);
     }
 
-    public long bytes() {
-        return bytes;
-    }
-
     /** What the stores hold in the cache now, memtables included. */
     public long usage() {
         return cache.getUsage();
@@ -69,7 +65,7 @@ public final class RocksDbMemory implements AutoCloseable {
         return writeBuffers;
     }
 
-    /** Only after every store using it is closed: RocksDB would use freed memory otherwise. */
+    /** After every store using it has closed: the stores' memory is not freed while one still holds it. */
     @Override
     public void close() {
         writeBuffers.close();

@@ -31,9 +31,10 @@ class BoundedRocksDbConfigTest {
 
     @Test
     void storesWrittenBeyondTheBudgetFlushTheirMemtablesAndStayWithinIt() throws Exception {
+        RocksDbMemory memory = new RocksDbMemory(BUDGET);
         List<Options> options = new ArrayList<>();
         List<RocksDB> stores = new ArrayList<>();
-        try (RocksDbMemory memory = new RocksDbMemory(BUDGET)) {
+        try {
             for (int store = 0; store < 2; store++) {
                 options.add(storeOptions(memory));
                 stores.add(RocksDB.open(options.getLast(), dir.resolve("store-" + store).toString()));
@@ -48,18 +49,20 @@ class BoundedRocksDbConfigTest {
             }
 
             // The flushes the budget asks for run in the background.
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(memtableBytes(stores)).as("memtables of both stores").isLessThan(BUDGET));
-            assertThat(memory.usage()).as("the shared cache, memtables included").isLessThan(BUDGET + (BUDGET >> 2));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(memtableBytes(stores)).as("memtables of both stores").isLessThan(BUDGET);
+                assertThat(memory.usage()).as("the shared cache, memtables included").isLessThan(BUDGET + (BUDGET >> 2));
+            });
             assertThat(stores.getFirst().get("key-100".getBytes())).as("flushed data is still read").hasSize(1024);
         } finally {
             stores.forEach(RocksDB::close);
             options.forEach(Options::close);
+            memory.close();
         }
     }
 
     @Test
-    void everyStoreUsesTheSharedCacheForItsIndexAndFilterBlocks() {
+    void everyStoreKeepsItsIndexAndFilterBlocksInTheCacheAndItsMemtablesInTheBudget() {
         try (RocksDbMemory memory = new RocksDbMemory(BUDGET); Options options = storeOptions(memory)) {
             BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
 
