@@ -67,7 +67,7 @@ cpu_per() {  # cpu_per BEFORE_FILE AFTER_FILE "NAME ..." COUNT -> "broker 38, pr
 # processor_memory PID METRICS_URL STATE_DIR: name=value lines in MiB for a Streams service (see bench/processor.sh).
 processor_memory() {
   local status=/proc/$1/status
-  # A failed scrape leaves the JVM and RocksDB rows empty (n/a) rather than failing the whole run.
+  # A failed scrape gives n/a in the JVM and RocksDB rows rather than failing the whole run.
   { curl -sf "$2" || true; } | awk -v rss="$(awk '/^VmRSS/ {print $2}' "$status")" -v peak="$(awk '/^VmHWM/ {print $2}' "$status")" \
       -v disk="$(du -sk "$3" | cut -f1)" '
     function mib(bytes) { return scraped ? sprintf("%.0f", bytes / 1048576) : "n/a" }

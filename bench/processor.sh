@@ -182,7 +182,7 @@ RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
   echo "## The processor's memory, after both phases"
   echo
   echo "Resident memory from \`/proc\`; the JVM's committed memory and the RocksDB gauges from the processor's \`/metrics\`."
-  echo "What is resident beyond the JVM's heap and its own non-heap areas is mostly RocksDB's (also thread stacks and malloc's arenas)."
+  echo "What is resident beyond the JVM's heap and non-heap areas is RocksDB's memory and the JVM's native areas (thread stacks, the collector's structures, malloc's arenas)."
   echo
   echo "| measure | MiB |"
   echo "|---|---|"

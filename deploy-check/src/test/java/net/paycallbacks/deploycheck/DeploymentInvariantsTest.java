@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeploymentInvariantsTest {
 
     /** Metaspace, code cache, thread stacks, the collector's own structures: see the processor's memory in the README. */
-    private static final long JVM_OWN_AREAS_MIB = 250;
+    private static final long JVM_OWN_AREAS_MIB = 256;
     private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
 
     static Stream<Arguments> deployments() {

@@ -11,7 +11,7 @@ import org.rocksdb.WriteBufferManager;
 /**
  * One memory budget for all RocksDB stores of a Kafka Streams client: their block cache, their index
  * and filter blocks and their memtables share it. Without it every store partition gets Kafka Streams'
- * defaults (a 50 MiB cache and three 16 MiB memtables each, plus index and filter blocks that grow with
+ * defaults (a 50 MiB cache and up to three 16 MiB memtables each, plus index and filter blocks that grow with
  * the data), which no container memory limit accounts for.
  */
 public final class RocksDbMemory implements AutoCloseable {
@@ -22,7 +22,7 @@ public final class RocksDbMemory implements AutoCloseable {
     public static final String CONFIG = "paycallbacks.rocksdb.memory";
     /** Memtables are charged to the same cache, up to this share; a store flushes earlier when they reach it. */
     private static final double MEMTABLE_SHARE = 0.5;
-    /** Kept for index and filter blocks: without them in memory every read goes to disk. */
+    /** The cache's high-priority pool, where index and filter blocks are the last evicted: a read needs them first. */
     private static final double INDEX_AND_FILTER_SHARE = 0.1;
 
     private final long bytes;
@@ -65,7 +65,7 @@ public final class RocksDbMemory implements AutoCloseable {
         return writeBuffers;
     }
 
-    /** After every store using it has closed: the stores' memory is not freed while one still holds it. */
+    /** Only once every store using it has closed: RocksDB must not be left with a cache that is gone. */
     @Override
     public void close() {
         writeBuffers.close();
