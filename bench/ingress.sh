@@ -38,6 +38,9 @@ if ! command -v wrk >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
+# What the jars are built from, taken now: the tree may change while the run goes on.
+BUILT_FROM="$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common embedded-kafka service-http ingress local bench/*.sh)" ] \
+  || echo ', with uncommitted changes in the services or the benchmarks')"
 if $BUILD; then ./mvnw -B -q -DskipTests package -pl ingress,local -am; fi
 
 # Our own corner of bench/work, with copies of the jars so that a build beside us cannot swap them mid-run.
@@ -90,8 +93,9 @@ done
 for round in $(seq 1 "$ROUNDS"); do
   for target in $TARGETS; do measure "$target" "$(port "$target")" "$round"; done
 done
-ACCEPTED=$(curl -s "http://127.0.0.1:$INGRESS_PORT/metrics" | awk '/^ixopay_callbacks_total\{connector="bench",outcome="accepted"\}/ {printf "%d", $2}')
-REJECTED=$(curl -s "http://127.0.0.1:$INGRESS_PORT/metrics" | awk '/^ixopay_callbacks_total/ && !/outcome="accepted"/ {n += $2} END {printf "%d", n}')
+curl -s "http://127.0.0.1:$INGRESS_PORT/metrics" >"$WORK/metrics.txt"
+ACCEPTED=$(awk '/^ixopay_callbacks_total\{connector="bench",outcome="accepted"\}/ {printf "%d", $2}' "$WORK/metrics.txt")
+REJECTED=$(awk '/^ixopay_callbacks_total/ && !/outcome="accepted"/ {n += $2} END {printf "%d", n}' "$WORK/metrics.txt")
 stop_processes
 
 rps() { awk '/^Requests\/sec/ {print $2}' "$WORK/$1.txt"; }
@@ -113,7 +117,8 @@ fi
 {
   echo "# Ingress benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
-  echo "Command: \`bench/ingress.sh --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS --rounds $ROUNDS$($CEILING || echo " --no-ceiling")\` (wrk -t2, ${WARMUP} s warm-up each, then ${DURATION} s per measured run)."
+  echo "Command: \`bench/ingress.sh --duration $DURATION --warmup $WARMUP --connections $CONNECTIONS --rounds $ROUNDS$($CEILING || echo " --no-ceiling")\` (wrk -t2, ${WARMUP} s warm-up each, then ${DURATION} s per measured run),"
+  echo "on commit $BUILT_FROM$($BUILD || echo " (jars built by the caller)")."
   echo
   echo "Medians of $ROUNDS$($CEILING && echo " alternating") rounds:"
   echo
