@@ -38,9 +38,8 @@ if ! command -v wrk >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-# What the jars are built from, taken now: the tree may change while the run goes on.
-BUILT_FROM="$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common embedded-kafka service-http ingress local bench/*.sh)" ] \
-  || echo ', with uncommitted changes in the services or the benchmarks')"
+source bench/lib.sh
+BUILT_FROM=$(built_from common embedded-kafka service-http ingress local)
 if $BUILD; then ./mvnw -B -q -DskipTests package -pl ingress,local -am; fi
 
 # Our own corner of bench/work, with copies of the jars so that a build beside us cannot swap them mid-run.
@@ -54,7 +53,6 @@ INGRESS_PORT=18080
 CEILING_PORT=18081
 TARGETS="ingress"
 $CEILING && TARGETS="ingress ceiling"
-source bench/lib.sh
 trap cleanup EXIT
 
 measure() {  # measure NAME PORT ROUND: one measured run, kept as $WORK/NAME-ROUND.txt

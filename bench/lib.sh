@@ -1,5 +1,6 @@
-# Shared by the benchmark scripts (source it after setting WORK): processes started by name, waits,
-# CPU use per process, results files of name=value lines, and the verdict on a target.
+# Shared by the benchmark scripts (its functions use WORK, set it before calling them): processes started
+# by name, waits, the commit a run is built from, CPU and memory per process, results files of name=value
+# lines, and the verdict on a target.
 # shellcheck shell=bash
 
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
@@ -84,6 +85,13 @@ processor_memory() {
           print "cache_usage_largest_mib=" mib(largest); print "cache_usage_sum_mib=" mib(usage)
           print "cache_capacity_mib=" (capacity == "differs" || capacity == "" ? "differs or none" : mib(capacity))
           print "state_on_disk_mib=" sprintf("%.0f", disk / 1024) }'
+}
+
+# built_from MODULE_OR_PATH...: the commit, and whether those paths had uncommitted changes. Take it before
+# building: the tree may change while the run goes on.
+built_from() {
+  echo "$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- "$@" bench/*.sh)" ] \
+    || echo ', with uncommitted changes in the services or the benchmarks')"
 }
 
 value() { sed -n "s/^$2=//p" "$1"; }  # value FILE NAME: NAME's value in a file of name=value lines

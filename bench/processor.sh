@@ -38,9 +38,8 @@ done
 source bin/java-env.sh
 JAVA=$(find_java)
 JAVA_OPTS=$(java_opts "$JAVA")
-# What the jars are built from, taken now: the tree may change while the run goes on.
-BUILT_FROM="$(git rev-parse --short HEAD)$([ -z "$(git status --porcelain -- common embedded-kafka service-http streams-service ingress processor local bench/*.sh)" ] \
-  || echo ', with uncommitted changes in the services or the benchmarks')"
+source bench/lib.sh
+BUILT_FROM=$(built_from common embedded-kafka service-http streams-service ingress processor local)
 ./mvnw -B -q -DskipTests package -pl local,processor,ingress -am
 
 # Our own corner of bench/work, with copies of the jars so that a build running beside us cannot swap them mid-run.
@@ -53,7 +52,6 @@ KAFKA_PORT=19192
 INGRESS_PORT=18180
 PROCESSOR_PORT=18190
 BOOTSTRAP=127.0.0.1:$KAFKA_PORT
-source bench/lib.sh
 trap cleanup EXIT
 
 # The targets are relative to the ingress's maximum on the machine at hand (these VMs differ by 2x

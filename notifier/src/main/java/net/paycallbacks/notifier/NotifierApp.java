@@ -60,7 +60,7 @@ public final class NotifierApp {
         smtp = new SmtpSender(config.smtp());
         Mailer mailer = new Mailer(new EmailTemplates(config.templateDir(), config.locale()), smtp, config.smtp().messageIdDomain());
         streams = new GuardedStreams(NotifierTopology.build(config.kinds(), mailer, config.retry(), metrics),
-                streamsProperties(config), (long) config.rocksDbMemoryMib() << 20, onFatalError);
+                streamsProperties(config), config.rocksDbMemoryMib(), onFatalError);
         metrics.bindStreams(streams.streams());
         Router router = Router.router(vertx);
         new HealthRoutes(this::isReady, "not ready: Kafka Streams is not RUNNING", metrics::scrape).mount(router);

@@ -63,7 +63,7 @@ public final class ProcessorApp {
         server = vertx.createHttpServer().requestHandler(router).listen(config.httpPort()).await();
         HostInfo self = new HostInfo(config.advertisedHost(), server.actualPort());
         streams = new GuardedStreams(CallbackTopology.build(metrics), streamsProperties(config, self),
-                (long) config.rocksDbMemoryMib() << 20, onFatalError);
+                config.rocksDbMemoryMib(), onFatalError);
         metrics.bindStreams(streams.streams());
         HttpClient forwarder = vertx.createHttpClient();
         new TransactionRoutes(streams.streams(), self, forwarder).mount(router);

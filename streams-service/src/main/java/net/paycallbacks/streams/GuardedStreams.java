@@ -40,8 +40,8 @@ public final class GuardedStreams {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** {@code onFatalError} runs if Streams stops by itself after an error (not when {@link #close} stops it). */
-    public GuardedStreams(Topology topology, Properties properties, long rocksDbMemoryBytes, Runnable onFatalError) {
-        this.rocksDbMemory = new RocksDbMemory(rocksDbMemoryBytes);
+    public GuardedStreams(Topology topology, Properties properties, int rocksDbMemoryMib, Runnable onFatalError) {
+        this.rocksDbMemory = new RocksDbMemory((long) rocksDbMemoryMib << 20);
         Properties withMemory = new Properties();
         withMemory.putAll(properties);
         withMemory.put(RocksDbMemory.CONFIG, rocksDbMemory);

@@ -25,7 +25,6 @@ public final class RocksDbMemory implements AutoCloseable {
     /** The cache's high-priority pool, where index and filter blocks are the last evicted: a read needs them first. */
     private static final double INDEX_AND_FILTER_SHARE = 0.1;
 
-    private final long bytes;
     private final Cache cache;
     private final WriteBufferManager writeBuffers;
 
@@ -34,7 +33,6 @@ public final class RocksDbMemory implements AutoCloseable {
             throw new IllegalArgumentException("a RocksDB memory budget must be positive, not " + bytes);
         }
         RocksDB.loadLibrary();
-        this.bytes = bytes;
         // Not strict: a strict cache fails reads when pinned blocks fill it, instead of going over for a moment.
         this.cache = new LRUCache(bytes, -1, false, INDEX_AND_FILTER_SHARE);
         this.writeBuffers = new WriteBufferManager((long) (bytes * MEMTABLE_SHARE), cache);
@@ -57,7 +55,7 @@ public final class RocksDbMemory implements AutoCloseable {
     }
 
     /** What the stores hold in the cache now, memtables included. */
-    public long usage() {
+    long usage() {
         return cache.getUsage();
     }
 
@@ -70,10 +68,5 @@ public final class RocksDbMemory implements AutoCloseable {
     public void close() {
         writeBuffers.close();
         cache.close();
-    }
-
-    @Override
-    public String toString() {
-        return (bytes >> 20) + " MiB shared by all RocksDB stores";
     }
 }
