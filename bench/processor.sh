@@ -8,8 +8,8 @@
 # The ingress's maximum, which both targets refer to, is measured first on this machine with
 # bench/ingress.sh --no-ceiling, unless --ingress-max gives it.
 # Broker, ingress, processor and load generator share this machine.
-# Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--ingress-max R] [--rate R] [--duration S] [--warmup S] [--connections N]
-# Results: bench/results/processor-<date>.md. PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
+# Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--ingress-max R] [--rate R] [--duration S] [--warmup S] [--connections N] [--result FILE]
+# Results: bench/results/processor-<date>.md, or FILE (for trial runs that should not replace the day's results). PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
 # KEEP_LOGS=1 keeps bench/work/processor (logs, ingress-max.md, latency-by-second.txt) and bench/work/ingress after a successful run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ DURATION=60
 WARMUP=180
 CONNECTIONS=128
 TARGET_P99_MS=300
+RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
 ARGS=$*
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,6 +32,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --result) RESULT=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,7 +46,7 @@ BUILT_FROM=$(built_from common embedded-kafka service-http streams-service ingre
 
 # Our own corner of bench/work, with copies of the jars so that a build running beside us cannot swap them mid-run.
 WORK=bench/work/processor
-rm -rf "$WORK" && mkdir -p "$WORK" bench/results
+rm -rf "$WORK" && mkdir -p "$WORK" "$(dirname "$RESULT")"
 cp local/target/local-pipeline.jar processor/target/ixopay-processor.jar ingress/target/ixopay-ingress.jar "$WORK/"
 LOCAL_JAR=$WORK/local-pipeline.jar
 SECRET=bench-secret-$RANDOM$RANDOM
@@ -128,7 +130,6 @@ stop_processes
 
 TP=$(value "$T" steady_callbacks_per_s)
 P99=$(value "$L" e2e_p99_ms)
-RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
 {
   echo "# Processor benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo
