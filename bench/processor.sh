@@ -9,7 +9,7 @@
 # bench/ingress.sh --no-ceiling, unless --ingress-max gives it.
 # Broker, ingress, processor and load generator share this machine.
 # Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--ingress-max R] [--rate R] [--duration S] [--warmup S] [--connections N] [--result FILE]
-# Results: bench/results/processor-<date>.md, or FILE (for trial runs that should not replace the day's results). PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
+# Results: bench/results/processor-<UTC date>.md, or FILE (relative to the repository root; for trial runs that should not replace the day's results). PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
 # KEEP_LOGS=1 keeps bench/work/processor (logs, ingress-max.md, latency-by-second.txt) and bench/work/ingress after a successful run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
