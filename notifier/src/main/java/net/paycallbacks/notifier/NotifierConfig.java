@@ -29,6 +29,7 @@ public record NotifierConfig(int httpPort, Duration shutdownGrace, EmailKinds ki
 
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String SHUTDOWN_GRACE = "SHUTDOWN_GRACE";
+    /** Named here too: deploy-check learns which variables a service reads from its config class's constants. */
     public static final String ROCKSDB_MEMORY_MIB = RocksDbMemory.ENV;
     public static final String NOTIFY_EMAIL_KINDS = "NOTIFY_EMAIL_KINDS";
     public static final String NOTIFY_TEMPLATE_DIR = "NOTIFY_TEMPLATE_DIR";

@@ -23,6 +23,7 @@ public record ProcessorConfig(int httpPort, String advertisedHost, Duration shut
     public static final String HTTP_PORT = "HTTP_PORT";
     public static final String HTTP_ADVERTISED_HOST = "HTTP_ADVERTISED_HOST";
     public static final String SHUTDOWN_GRACE = "SHUTDOWN_GRACE";
+    /** Named here too: deploy-check learns which variables a service reads from its config class's constants. */
     public static final String ROCKSDB_MEMORY_MIB = RocksDbMemory.ENV;
     public static final String DEFAULT_APPLICATION_ID = "ixopay-processor";
 
