@@ -8,9 +8,10 @@ import net.paycallbacks.http.ServiceMeters;
 import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The ingress's Prometheus metrics. Connector labels come only from configuration, never from requests. */
@@ -20,14 +21,15 @@ public final class IngressMetrics implements AutoCloseable {
 
     private final ServiceMeters meters = new ServiceMeters();
     private final MeterRegistry registry = meters.registry();
-    private final Set<String> knownConnectors;
     private final AtomicInteger inFlight = new AtomicInteger();
-    // Looked up on every callback: a map hit is cheaper than Micrometer's builder and registry lookup.
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    // Registered up front (each series starts at 0) and looked up on every callback without building a key.
+    private final Map<String, Map<Outcome, Counter>> countersByConnector = new HashMap<>();
+    private final Map<Outcome, Counter> unknownConnectorCounters;
     private final Timer publishLatency;
 
     public IngressMetrics(Set<String> knownConnectors) {
-        this.knownConnectors = Set.copyOf(knownConnectors);
+        knownConnectors.forEach(connector -> countersByConnector.put(connector, counters(connector)));
+        this.unknownConnectorCounters = counters(UNKNOWN_CONNECTOR_LABEL);
         registry.gauge("ixopay_callbacks_in_flight", inFlight);
         this.publishLatency = Timer.builder("ixopay_callback_publish")
                 .description("Time from publishing a callback to the broker's acknowledgement")
@@ -42,13 +44,20 @@ public final class IngressMetrics implements AutoCloseable {
     }
 
     public void count(String connector, Outcome outcome) {
-        String label = connector != null && knownConnectors.contains(connector) ? connector : UNKNOWN_CONNECTOR_LABEL;
-        counters.computeIfAbsent(label + '/' + outcome.label(), key -> Counter.builder("ixopay_callbacks")
-                        .description("Callbacks received, by connector and how they were answered")
-                        .tag("connector", label)
-                        .tag("outcome", outcome.label())
-                        .register(registry))
-                .increment();
+        Map<Outcome, Counter> counters = connector == null ? null : countersByConnector.get(connector);
+        (counters == null ? unknownConnectorCounters : counters).get(outcome).increment();
+    }
+
+    private Map<Outcome, Counter> counters(String connectorLabel) {
+        Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            counters.put(outcome, Counter.builder("ixopay_callbacks")
+                    .description("Callbacks received, by connector and how they were answered")
+                    .tag("connector", connectorLabel)
+                    .tag("outcome", outcome.label())
+                    .register(registry));
+        }
+        return counters;
     }
 
     public Timer.Sample startPublish() {

@@ -14,6 +14,7 @@ import net.paycallbacks.ingress.DateFreshness;
 import net.paycallbacks.ingress.IngressMetrics;
 import net.paycallbacks.ingress.Outcome;
 import net.paycallbacks.ingress.kafka.CallbackPublisher;
+import net.paycallbacks.ingress.kafka.PublishDeadlines;
 import net.paycallbacks.ingress.signature.SignatureVerifier;
 import net.paycallbacks.ingress.signature.SignedRequest;
 import org.slf4j.Logger;
@@ -36,15 +37,17 @@ final class CallbackHandler implements Handler<RoutingContext> {
     private final SignatureVerifier verifier;
     private final DateFreshness freshness;
     private final CallbackPublisher publisher;
+    private final PublishDeadlines deadlines;
     private final IngressMetrics metrics;
     private final Clock clock;
 
     CallbackHandler(ConnectorSecrets secrets, SignatureVerifier verifier, DateFreshness freshness,
-                    CallbackPublisher publisher, IngressMetrics metrics, Clock clock) {
+                    CallbackPublisher publisher, PublishDeadlines deadlines, IngressMetrics metrics, Clock clock) {
         this.secrets = secrets;
         this.verifier = verifier;
         this.freshness = freshness;
         this.publisher = publisher;
+        this.deadlines = deadlines;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -82,7 +85,7 @@ final class CallbackHandler implements Handler<RoutingContext> {
 
     private void publish(RoutingContext ctx, Optional<String> uuid, byte[] body, CallbackMetadata metadata) {
         Timer.Sample sample = metrics.startPublish();
-        publisher.publish(uuid, body, metadata).onComplete(stored -> {
+        deadlines.within(publisher.publish(uuid, body, metadata)).onComplete(stored -> {
             if (stored.succeeded()) {
                 metrics.publishFinished(sample);
                 metrics.count(metadata.connector(), Outcome.ACCEPTED);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -112,7 +111,8 @@ public final class CallbackPublisher {
 
     /**
      * Succeeds with the record's position once acknowledged by all in-sync replicas; fails when the
-     * broker refused it, the producer had no room, or no answer came within the publish timeout.
+     * broker refused it, the producer had no room, or the producer's delivery timeout passed. Completes
+     * on the caller's context. {@link PublishDeadlines} is the safety net should the producer never answer.
      */
     public Future<RecordMetadata> publish(Optional<String> key, byte[] body, CallbackMetadata metadata) {
         Context context = vertx.getOrCreateContext();
@@ -130,21 +130,7 @@ public final class CallbackPublisher {
         } catch (KafkaException refusedAtOnce) {
             stored.tryFail(refusedAtOnce);
         }
-        return withDeadline(stored);
-    }
-
-    /**
-     * The producer calls back within its delivery timeout; this deadline is the safety net should it not.
-     * A timer on the caller's own event loop, because {@code Future.timeout} on a context-free promise
-     * goes through one global Netty thread, which cost about 7% of a core at 20k callbacks/s (see bench/).
-     */
-    private Future<RecordMetadata> withDeadline(Promise<RecordMetadata> stored) {
-        if (stored.future().isComplete()) {
-            return stored.future();
-        }
-        long deadline = vertx.setTimer(timeout.toMillis(), fired -> stored.tryFail(
-                new TimeoutException("no acknowledgement from Kafka within " + timeout.toMillis() + " ms")));
-        return stored.future().andThen(done -> vertx.cancelTimer(deadline));
+        return stored.future();
     }
 
     public Producer<String, byte[]> unwrap() {

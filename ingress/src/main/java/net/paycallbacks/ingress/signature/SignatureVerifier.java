@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * Checks IXOPAY's X-Signature: Base64(HMAC-SHA512(secret, method \n bodyHash \n contentType \n date \n
@@ -20,8 +22,11 @@ import java.util.Optional;
 public final class SignatureVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
-    // JCA objects are not thread-safe and costly to look up: one of each per event-loop thread.
-    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> jca(Mac::getInstance, "HmacSHA512"));
+    // JCA objects are not thread-safe and costly to look up: one of each per event-loop thread, and one
+    // HMAC per secret, keyed once (Mac.init would hash the padded key again on every call). The map's
+    // keys are the secret arrays themselves (identity; never changed once configured), weak so that
+    // secrets no longer in use can go.
+    private static final ThreadLocal<Map<byte[], Mac>> HMAC_SHA512_BY_SECRET = ThreadLocal.withInitial(WeakHashMap::new);
     private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> jca(MessageDigest::getInstance, "SHA-512"));
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> jca(MessageDigest::getInstance, "MD5"));
 
@@ -66,14 +71,20 @@ public final class SignatureVerifier {
     }
 
     private static String sign(byte[] secret, String message) {
-        Mac mac = HMAC_SHA512.get();
+        // doFinal leaves the Mac ready for the next message with the same key.
+        Mac mac = HMAC_SHA512_BY_SECRET.get().computeIfAbsent(secret, SignatureVerifier::keyedHmac);
+        return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyedHmac(byte[] secret) {
+        Mac mac = jca(Mac::getInstance, "HmacSHA512");
         try {
             // HMAC pads keys with zeros, so an empty secret equals one zero byte; the JCA refuses empty keys.
             mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacSHA512"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot initialise HMAC-SHA512", e);
         }
-        return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        return mac;
     }
 
     private interface JcaFactory<T> {
