@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 
-
 /**
  * {@code POST /callbacks/{connector}}: size, connector and media type are checked before the
  * signature; each refusal has its own status and publishes nothing.

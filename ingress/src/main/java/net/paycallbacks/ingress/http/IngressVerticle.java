@@ -26,7 +26,7 @@ public final class IngressVerticle extends VerticleBase {
     private final BooleanSupplier ready;
     private final Clock clock;
     private HttpServer server;
-    private long deadlineSweeps;
+    private long sweepTimer;
 
     public IngressVerticle(IngressConfig config, CallbackPublisher publisher, IngressMetrics metrics,
                            BooleanSupplier ready, Clock clock) {
@@ -42,7 +42,7 @@ public final class IngressVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         new HealthRoutes(ready, "not ready: Kafka unreachable or shutting down", metrics::scrape).mount(router);
         PublishDeadlines deadlines = new PublishDeadlines(config.publishTimeout());
-        deadlineSweeps = vertx.setPeriodic(PublishDeadlines.SWEEP_INTERVAL.toMillis(), sweep -> deadlines.sweep());
+        sweepTimer = vertx.setPeriodic(PublishDeadlines.SWEEP_INTERVAL.toMillis(), sweep -> deadlines.sweep());
         CallbackHandler callbacks = new CallbackHandler(config.secrets(),
                 new SignatureVerifier(config.acceptLegacyMd5()),
                 new DateFreshness(config.maxDateSkew(), clock), publisher, deadlines, metrics, clock);
@@ -55,7 +55,7 @@ public final class IngressVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
-                .andThen(done -> vertx.cancelTimer(deadlineSweeps));
+                .andThen(done -> vertx.cancelTimer(sweepTimer));
     }
 
     public int actualPort() {

@@ -49,6 +49,11 @@ public final class CallbackPublisher {
                 Topics.IXOPAY_CALLBACKS.valueSerde().serializer()), timeout);
     }
 
+    /** Over a given producer: for tests of what the ingress does when the producer misbehaves. */
+    static CallbackPublisher over(Vertx vertx, Producer<String, byte[]> producer, Duration timeout) {
+        return new CallbackPublisher(vertx, producer, timeout);
+    }
+
     static Properties producerProperties(Properties fromEnvironment, Duration timeout) {
         long timeoutMs = timeout.toMillis();
         Properties properties = KafkaClientConfig.layered(

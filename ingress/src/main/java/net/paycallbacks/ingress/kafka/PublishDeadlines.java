@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  *
  * <p>A queue swept periodically rather than a timer per publish: every publish has the same timeout,
  * so they expire in the order they began, and setting and cancelling a Vert.x timer for each callback
- * cost about 3% of the event loops' time (see bench/).
+ * cost about 3% of the event loops' time (bench/results/ingress-profile-2026-12-02.md).
  */
 public final class PublishDeadlines {
 

@@ -53,7 +53,10 @@ public final class SignatureVerifier {
         return Optional.empty();
     }
 
-    /** The X-Signature IXOPAY would send for this request; used by tests, tools and benchmarks. */
+    /**
+     * The X-Signature IXOPAY would send for this request; used by tests, tools and benchmarks. Pass the
+     * same secret array each time: the keyed HMAC is kept per array.
+     */
     public static String sign(SignedRequest request, byte[] secret, SignatureVariant variant) {
         return sign(secret, message(request, bodyHash(variant, request.body()), request.contentType()));
     }

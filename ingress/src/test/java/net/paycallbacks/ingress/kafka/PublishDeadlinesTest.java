@@ -65,6 +65,32 @@ class PublishDeadlinesTest {
     }
 
     @Test
+    void anAnswerAfterTheDeadlineButBeforeTheSweepStillCounts() {
+        Promise<String> publish = Promise.promise();
+        Future<String> answer = deadlines.within(publish.future());
+        nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+
+        publish.complete("stored");
+        deadlines.sweep();
+
+        assertThat(answer.result()).isEqualTo("stored");
+    }
+
+    @Test
+    void deadlinesHoldAcrossTheWrapOfTheNanosecondClock() {
+        nanos.set(Long.MAX_VALUE - Duration.ofSeconds(1).toNanos());
+        Future<String> answer = deadlines.within(Promise.<String>promise().future());
+
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        deadlines.sweep();
+        assertThat(answer.isComplete()).as("2 s of 5 have passed, the clock having wrapped").isFalse();
+
+        nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+        deadlines.sweep();
+        assertThat(answer.failed()).isTrue();
+    }
+
+    @Test
     void sweepsStopAtTheOldestUnansweredPublishAndExpireInOrderOfStart() {
         Promise<String> first = Promise.promise();
         Future<String> firstAnswer = deadlines.within(first.future());
