@@ -45,9 +45,9 @@ sleep 10
 INGRESS=$(pgrep -P $BENCH -f "ixopay-ingress.jar" | head -1 || true)
 [ -n "$INGRESS" ] || { echo "the ingress of bench/ingress.sh was not found" >&2; kill $BENCH; exit 1; }
 # jcmd parses a=b as its own option, so the profiler's options go in one quoted word.
-"$JCMD" "$INGRESS" JVMTI.agent_load "$PWD/$AGENT" "\"start,event=cpu,interval=1ms,threads\"" | grep -v "^$INGRESS:$" || true
+"$JCMD" "$INGRESS" JVMTI.agent_load "$PWD/$AGENT" "\"start,event=cpu,interval=1ms,threads\"" | grep -v -e "^$INGRESS:$" -e "^return code: 0$" || true
 sleep "$SECONDS_PROFILED"
-"$JCMD" "$INGRESS" JVMTI.agent_load "$PWD/$AGENT" "\"stop,collapsed,file=$PWD/$OUT/ingress-collapsed.txt\"" | grep -v "^$INGRESS:$" || true
+"$JCMD" "$INGRESS" JVMTI.agent_load "$PWD/$AGENT" "\"stop,collapsed,file=$PWD/$OUT/ingress-collapsed.txt\"" | grep -v -e "^$INGRESS:$" -e "^return code: 0$" || true
 wait $BENCH || { echo "bench/ingress.sh failed; see $OUT/ingress-round.log" >&2; exit 1; }
 RPS=$(awk -F'|' '/ingress round 1/ {gsub(/ /, "", $3); print $3}' "$OUT/ingress-round.md")
 
