@@ -22,11 +22,11 @@ import java.util.WeakHashMap;
 public final class SignatureVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
-    // JCA objects are not thread-safe and costly to look up: one of each per event-loop thread, and one
-    // HMAC per secret, keyed once (Mac.init would hash the padded key again on every call). The map's
-    // keys are the secret arrays themselves (identity; never changed once configured), weak so that
-    // secrets no longer in use can go.
-    private static final ThreadLocal<Map<byte[], Mac>> HMAC_SHA512_BY_SECRET = ThreadLocal.withInitial(WeakHashMap::new);
+    // JCA objects are not thread-safe and costly to look up: one of each per event-loop thread.
+    private static final ThreadLocal<Mac> HMAC_SHA512 = ThreadLocal.withInitial(() -> jca(Mac::getInstance, "HmacSHA512"));
+    // verify() sees only configured secrets, the same arrays on every call: one HMAC keyed once per array
+    // (Mac.init hashes the padded key again each time), weakly, so that secrets no longer in use can go.
+    private static final ThreadLocal<Map<byte[], Mac>> KEYED_HMAC_SHA512 = ThreadLocal.withInitial(WeakHashMap::new);
     private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(() -> jca(MessageDigest::getInstance, "SHA-512"));
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> jca(MessageDigest::getInstance, "MD5"));
 
@@ -44,8 +44,9 @@ public final class SignatureVerifier {
         for (SignatureVariant variant : acceptedVariants) {
             String message = message(request, bodyHash(variant, request.body()), request.contentType());
             for (byte[] secret : secrets) {
+                String expected = sign(configuredHmac(secret), message);
                 // Constant-time: the comparison's duration says nothing about how much matched.
-                if (MessageDigest.isEqual(presented, sign(secret, message).getBytes(StandardCharsets.US_ASCII))) {
+                if (MessageDigest.isEqual(presented, expected.getBytes(StandardCharsets.US_ASCII))) {
                     return Optional.of(variant);
                 }
             }
@@ -53,12 +54,9 @@ public final class SignatureVerifier {
         return Optional.empty();
     }
 
-    /**
-     * The X-Signature IXOPAY would send for this request; used by tests, tools and benchmarks. Pass the
-     * same secret array each time: the keyed HMAC is kept per array.
-     */
+    /** The X-Signature IXOPAY would send for this request; used by tests, tools and benchmarks. */
     public static String sign(SignedRequest request, byte[] secret, SignatureVariant variant) {
-        return sign(secret, message(request, bodyHash(variant, request.body()), request.contentType()));
+        return sign(keyed(HMAC_SHA512.get(), secret), message(request, bodyHash(variant, request.body()), request.contentType()));
     }
 
     static String bodyHash(SignatureVariant variant, byte[] body) {
@@ -73,14 +71,16 @@ public final class SignatureVerifier {
         return String.join("\n", request.method(), bodyHash, contentType, request.date(), request.requestTarget());
     }
 
-    private static String sign(byte[] secret, String message) {
-        // doFinal leaves the Mac ready for the next message with the same key.
-        Mac mac = HMAC_SHA512_BY_SECRET.get().computeIfAbsent(secret, SignatureVerifier::keyedHmac);
-        return Base64.getEncoder().encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    private static Mac configuredHmac(byte[] secret) {
+        return KEYED_HMAC_SHA512.get().computeIfAbsent(secret, key -> keyed(jca(Mac::getInstance, "HmacSHA512"), key));
     }
 
-    private static Mac keyedHmac(byte[] secret) {
-        Mac mac = jca(Mac::getInstance, "HmacSHA512");
+    /** doFinal leaves the Mac keyed as it was, ready for the next message. */
+    private static String sign(Mac keyed, String message) {
+        return Base64.getEncoder().encodeToString(keyed.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyed(Mac mac, byte[] secret) {
         try {
             // HMAC pads keys with zeros, so an empty secret equals one zero byte; the JCA refuses empty keys.
             mac.init(new SecretKeySpec(secret.length == 0 ? new byte[1] : secret, "HmacSHA512"));
