@@ -110,7 +110,7 @@ I_RPS=$(rps "ingress-$I")
 if $CEILING; then
   C=$(median_round ceiling)
   C_RPS=$(rps "ceiling-$C")
-  SHARE=$(awk -v i="$I_RPS" -v c="$C_RPS" 'BEGIN { printf "%.0f", 100 * i / c }')
+  SHARE=$(awk -v i="$I_RPS" -v c="$C_RPS" 'BEGIN { printf "%.1f", 100 * i / c }')
 fi
 {
   echo "# Ingress benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
