@@ -38,12 +38,17 @@ record SignedCallback(String uuid, byte[] body, String date, String signature) {
 
     /** Callback number {@code n} of transaction {@code uuid} with {@code result} OK, PENDING or ERROR. */
     static SignedCallback of(String uuid, int n, String result, String path, byte[] secret, Instant now) {
-        byte[] body = BenchRequests.body(uuid, n).replace("\"result\":\"OK\"", "\"result\":\"" + result + "\"")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(uuid, n, result);
         String date = ixopayDate(now);
         String signature = SignatureVerifier.sign(new SignedRequest("POST", body, CONTENT_TYPE, date, path),
                 secret, SignatureVariant.SHA512);
         return new SignedCallback(uuid, body, date, signature);
+    }
+
+    /** The body of {@link #of}: the same bytes for the same arguments, so it can be built again instead of kept. */
+    static byte[] body(String uuid, int n, String result) {
+        return BenchRequests.body(uuid, n).replace("\"result\":\"OK\"", "\"result\":\"" + result + "\"")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A Date header as IXOPAY writes it, with its "UTC" suffix. */
