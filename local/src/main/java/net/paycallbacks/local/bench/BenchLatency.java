@@ -1,20 +1,13 @@
 package net.paycallbacks.local.bench;
 
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import net.paycallbacks.common.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
@@ -35,11 +26,12 @@ import java.util.stream.IntStream;
  * OK per fresh transaction) to the ingress at a fixed rate, each at its wall-clock slot whether or not
  * earlier ones were answered (no coordinated omission), over a pool of keep-alive connections; records
  * when each was answered 200 OK, and, with a read_committed consumer in this JVM, when its event became
- * visible on {@code transaction-events}. The first WARMUP seconds are sent but not counted. Prints
+ * visible on {@code transaction-events}. The first WARMUP seconds are sent but not counted. HTTP goes
+ * through {@link BareHttpClient} on the main thread, which also keeps the clock and the counters. Prints
  * "measuring" and "sent" at the edges of the measured window; writes the results to OUT_FILE as
  * name=value lines. Args: INGRESS_URL BOOTSTRAP_SERVERS CONNECTOR SECRET RATE WARMUP_S DURATION_S CONNECTIONS OUT_FILE.
  */
-public final class BenchLatency {
+public final class BenchLatency implements BareHttpClient.Answers {
 
     /**
      * A slot that comes while this many seconds' worth of callbacks are still unanswered is skipped and
@@ -48,11 +40,11 @@ public final class BenchLatency {
     private static final int MAX_BACKLOG_SECONDS = 2;
     /** After the last answer, how long events may take to become visible before they count as missing. */
     private static final Duration EVENT_PATIENCE = Duration.ofSeconds(60);
-    /** The ingress answers within its publish timeout (4 s by default); no answer after this is a failure. */
-    private static final long ANSWER_TIMEOUT_MS = 10_000;
+    /** Beyond the run's own length, how long the last answers may take before the run fails. */
+    private static final Duration ANSWER_PATIENCE = Duration.ofSeconds(180);
 
-    private final HttpClientAgent client;
     private final String path;
+    private final String host;
     private final byte[] secret;
     private final String run = runId("l");
     private final int rate;
@@ -64,12 +56,14 @@ public final class BenchLatency {
      */
     private final String[] signatures;
     private String date; // the one Date header of all callbacks, set when they are signed
-    private final AtomicLongArray okNanos;
-    private final AtomicLongArray visibleNanos;
+    private final String primerRun = runId("p");
+    private final long[] okNanos;
+    private final AtomicLongArray visibleNanos; // written by the events thread
     private final AtomicLong visible = new AtomicLong();
-    private final CompletableFuture<Void> allAnswered = new CompletableFuture<>();
     private volatile boolean watching = true;
-    // Touched only on the client's single event loop; read by main once allAnswered completed.
+    // Touched only on the main thread, which sends, hears the answers and writes the results.
+    private int primed;
+    private String primerFailure;
     private long start;
     private int due;
     private int inFlight;
@@ -80,15 +74,15 @@ public final class BenchLatency {
     private long maxLagNanos;
     private long firstMeasuredNanos;
 
-    private BenchLatency(HttpClientAgent client, String connector, byte[] secret, int rate, int warmupSeconds, int durationSeconds) {
-        this.client = client;
+    private BenchLatency(URI ingress, String connector, byte[] secret, int rate, int warmupSeconds, int durationSeconds) {
         this.path = "/callbacks/" + connector;
+        this.host = ingress.getHost() + ":" + ingress.getPort();
         this.secret = secret;
         this.rate = rate;
         this.warmup = rate * warmupSeconds;
         this.total = warmup + rate * durationSeconds;
         this.signatures = new String[total];
-        this.okNanos = new AtomicLongArray(total);
+        this.okNanos = new long[total];
         this.visibleNanos = new AtomicLongArray(total);
     }
 
@@ -96,25 +90,20 @@ public final class BenchLatency {
         URI ingress = URI.create(args[0]);
         int rate = Integer.parseInt(args[4]);
         int connections = Integer.parseInt(args[7]);
-        // One event loop: the machine is small and shared, one thread keeps up, and the counters need no locks.
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        HttpClientAgent client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setDefaultHost(ingress.getHost()).setDefaultPort(ingress.getPort()))
-                .with(new PoolOptions().setHttp1MaxSize(connections))
-                .build();
-        BenchLatency bench = new BenchLatency(client, args[2], args[3].getBytes(StandardCharsets.UTF_8), rate,
+        BenchLatency bench = new BenchLatency(ingress, args[2], args[3].getBytes(StandardCharsets.UTF_8), rate,
                 Integer.parseInt(args[5]), Integer.parseInt(args[6]));
         try (KafkaConsumer<String, byte[]> consumer = BenchFill.committedEventsConsumer(args[1])) {
             bench.signAll();
             Thread watcher = bench.watchEvents(consumer);
-            bench.prime(connections * 4).await(60, TimeUnit.SECONDS);
-            bench.sendAll(vertx);
-            bench.allAnswered.get(bench.total / rate + 180, TimeUnit.SECONDS);
+            var address = new InetSocketAddress(ingress.getHost(), ingress.getPort());
+            try (var client = new BareHttpClient(address, connections, bench::request, bench)) {
+                bench.prime(client, connections * 4);
+                bench.sendAll(client);
+            }
             bench.awaitEvents();
             bench.watching = false;
             watcher.join();
         }
-        vertx.close().await();
         String results = bench.results(connections);
         Files.writeString(Path.of(args[8]), results);
         Files.writeString(Path.of(args[8]).resolveSibling("latency-by-second.txt"), bench.bySecond());
@@ -156,34 +145,48 @@ public final class BenchLatency {
         });
     }
 
-    /** Opens the connections and warms the code paths before the clock starts; these callbacks are not counted. */
-    private Future<?> prime(int count) {
-        String primer = runId("p");
-        return Future.all(IntStream.range(0, count)
-                .mapToObj(i -> post(SignedCallback.of(SignedCallback.uuid(primer, i), i, "OK", path, secret, Instant.now())))
-                .toList());
+    /**
+     * Opens the connections and warms the code paths before the clock starts. These callbacks are numbered
+     * from {@code total} on, signed as they are sent, and not counted.
+     */
+    private void prime(BareHttpClient client, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            client.send(total + i);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (primed < count && primerFailure == null && System.nanoTime() < deadline) {
+            client.poll(10);
+        }
+        if (primed < count) {
+            throw new IllegalStateException("the ingress did not answer the warm-up callbacks: "
+                    + (primerFailure != null ? primerFailure : primed + " of " + count + " answered in 60 s"));
+        }
     }
 
-    /** Sends every callback at its slot, start + i / rate, checking every millisecond which slots are due. */
-    private void sendAll(Vertx vertx) {
-        vertx.runOnContext(begin -> {
-            start = System.nanoTime();
-            vertx.setPeriodic(1, timer -> {
-                long now = System.nanoTime();
-                long dueNow = Math.min(total, (now - start) * rate / 1_000_000_000L + 1);
-                while (due < dueNow) {
-                    slot(due++, now);
-                }
+    /**
+     * Sends every callback at its slot, start + i / rate, looking which slots are due whenever an answer
+     * came or a millisecond passed, and returns when all were answered.
+     */
+    private void sendAll(BareHttpClient client) throws IOException {
+        start = System.nanoTime();
+        long deadline = slotNanos(total) + ANSWER_PATIENCE.toNanos();
+        while (due < total || inFlight > 0) {
+            long now = System.nanoTime();
+            if (now > deadline) {
+                throw new IllegalStateException(inFlight + " callbacks still unanswered " + ANSWER_PATIENCE + " after the last was due");
+            }
+            long dueNow = Math.min(total, (now - start) * rate / 1_000_000_000L + 1);
+            while (due < dueNow) {
+                slot(client, due++, now);
                 if (due == total) {
-                    vertx.cancelTimer(timer);
                     System.out.println("sent");
-                    completeIfAnswered();
                 }
-            });
-        });
+            }
+            client.poll(1);
+        }
     }
 
-    private void slot(int i, long now) {
+    private void slot(BareHttpClient client, int i, long now) {
         maxLagNanos = Math.max(maxLagNanos, now - slotNanos(i));
         if (i == warmup) {
             firstMeasuredNanos = now;
@@ -194,43 +197,60 @@ public final class BenchLatency {
             return;
         }
         inFlight++;
-        post(callback(i)).onComplete(answer -> answered(i, answer));
-        signatures[i] = null; // sent: its memory may go
+        client.send(i);
     }
 
-    /** Callback i as it was signed. */
-    private SignedCallback callback(int i) {
+    /** The bytes of request {@code i}: a counted callback as it was signed, or from {@code total} on a primer. */
+    private byte[] request(int i) {
+        if (i >= total) {
+            int n = i - total;
+            return post(SignedCallback.of(SignedCallback.uuid(primerRun, n), n, "OK", path, secret, Instant.now()));
+        }
         String uuid = SignedCallback.uuid(run, i);
-        return new SignedCallback(uuid, SignedCallback.body(uuid, i, "OK"), date, signatures[i]);
+        byte[] request = post(new SignedCallback(uuid, SignedCallback.body(uuid, i, "OK"), date, signatures[i]));
+        signatures[i] = null; // sent: its memory may go
+        return request;
     }
 
-    private Future<Integer> post(SignedCallback callback) {
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI(path).setIdleTimeout(ANSWER_TIMEOUT_MS)
-                .putHeader("Content-Type", SignedCallback.CONTENT_TYPE)
-                .putHeader("Date", callback.date())
-                .putHeader("X-Signature", callback.signature());
-        return client.request(request)
-                .compose(req -> req.send(Buffer.buffer(callback.body())))
-                .compose(response -> response.body().map(body -> response.statusCode()));
+    private byte[] post(SignedCallback callback) {
+        String head = "POST " + path + " HTTP/1.1\r\n"
+                + "Host: " + host + "\r\n"
+                + "Content-Type: " + SignedCallback.CONTENT_TYPE + "\r\n"
+                + "Date: " + callback.date() + "\r\n"
+                + "X-Signature: " + callback.signature() + "\r\n"
+                + "Content-Length: " + callback.body().length + "\r\n\r\n";
+        var request = new ByteArrayOutputStream(head.length() + callback.body().length);
+        request.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+        request.writeBytes(callback.body());
+        return request.toByteArray();
     }
 
-    private void answered(int i, AsyncResult<Integer> answer) {
-        if (answer.succeeded() && answer.result() == 200) {
-            okNanos.set(i, System.nanoTime());
+    @Override
+    public void answered(int i, int status) {
+        if (i >= total) {
+            primed++;
+            if (status != 200 && primerFailure == null) {
+                primerFailure = "a warm-up callback was answered " + status;
+            }
+            return;
+        }
+        if (status == 200) {
+            okNanos[i] = System.nanoTime();
             ok++;
-        } else if (answer.succeeded()) {
-            non200++;
         } else {
-            failed++;
+            non200++;
         }
         inFlight--;
-        completeIfAnswered();
     }
 
-    private void completeIfAnswered() {
-        if (due == total && inFlight == 0) {
-            allAnswered.complete(null);
+    @Override
+    public void failed(int i, String why) {
+        if (i >= total) {
+            primerFailure = why;
+            return;
         }
+        failed++;
+        inFlight--;
     }
 
     private long slotNanos(int i) {
@@ -253,7 +273,7 @@ public final class BenchLatency {
         int matched = 0;
         long lastOk = 0;
         for (int i = warmup; i < total; i++) {
-            long okAt = okNanos.get(i);
+            long okAt = okNanos[i];
             if (okAt != 0) {
                 answer[answeredOk] = okAt - slotNanos(i);
                 // An event that never became visible counts as slower than any that did.
@@ -300,8 +320,8 @@ public final class BenchLatency {
             long[] endToEnd = new long[rate];
             int count = 0;
             for (int i = warmup + second * rate; i < Math.min(total, warmup + (second + 1) * rate); i++) {
-                if (okNanos.get(i) != 0) {
-                    endToEnd[count++] = visibleNanos.get(i) == 0 ? Long.MAX_VALUE : visibleNanos.get(i) - okNanos.get(i);
+                if (okNanos[i] != 0) {
+                    endToEnd[count++] = visibleNanos.get(i) == 0 ? Long.MAX_VALUE : visibleNanos.get(i) - okNanos[i];
                 }
             }
             long[] sorted = Arrays.copyOf(endToEnd, count);
