@@ -157,7 +157,7 @@ public final class BenchLatency implements BareHttpClient.Answers {
         while (primed < count && primerFailure == null && System.nanoTime() < deadline) {
             client.poll(10);
         }
-        if (primed < count) {
+        if (primed < count || primerFailure != null) {
             throw new IllegalStateException("the ingress did not answer the warm-up callbacks: "
                     + (primerFailure != null ? primerFailure : primed + " of " + count + " answered in 60 s"));
         }

@@ -91,13 +91,17 @@ class BareHttpClientTest {
     void aConnectionTheServerClosesFailsItsRequestAndTheNextOnesGoOnANewOne() throws IOException {
         Heard heard = new Heard();
         IntFunction<byte[]> requests = n -> post((n == 0 ? "/close/" : "/status/200/") + n, "{}");
+        int before = serverConnections.get();
 
         try (var client = new BareHttpClient(address(), 1, requests, heard)) {
             for (int n = 0; n < 5; n++) {
                 client.send(n);
             }
             heard.awaitAll(client, 5);
+
+            assertThat(client.connections()).isEqualTo(1);
         }
+        assertThat(serverConnections.get() - before).as("connections the server saw").isEqualTo(2);
         assertThat(heard.failures).containsOnlyKeys(0).containsEntry(0, "the server closed the connection");
         assertThat(heard.statuses).containsOnlyKeys(1, 2, 3, 4);
     }
