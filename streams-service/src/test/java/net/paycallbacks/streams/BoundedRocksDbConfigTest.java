@@ -4,9 +4,12 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Statistics;
+import org.rocksdb.TickerType;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,6 +76,29 @@ class BoundedRocksDbConfigTest {
     }
 
     @Test
+    void aMissOnTheLastLevelIsAnsweredByItsBloomFilter() throws Exception {
+        try (RocksDbMemory memory = new RocksDbMemory(BUDGET); Options options = storeOptions(memory);
+             Statistics statistics = new Statistics()) {
+            options.setStatistics(statistics);
+            try (RocksDB store = RocksDB.open(options, dir.resolve("store").toString())) {
+                for (int i = 0; i < 10_000; i += 2) {
+                    store.put(key(i), new byte[100]);
+                }
+                store.compactRange(); // everything into one file on the last level
+                long before = statistics.getTickerCount(TickerType.BLOOM_FILTER_USEFUL);
+
+                // Odd keys, within the file's key range: a key outside it is ruled out without the filter.
+                for (int i = 1; i < 2_000; i += 2) {
+                    assertThat(store.get(key(i))).isNull();
+                }
+
+                assertThat(statistics.getTickerCount(TickerType.BLOOM_FILTER_USEFUL) - before)
+                        .as("misses the filter answered without reading the table").isGreaterThan(900);
+            }
+        }
+    }
+
+    @Test
     void aStoreWithoutTheBudgetInItsSettingsFailsNamingTheSetting() {
         try (Options options = new Options()) {
             options.setTableFormatConfig(new BlockBasedTableConfig());
@@ -89,12 +115,18 @@ class BoundedRocksDbConfigTest {
         assertThatThrownBy(() -> new RocksDbMemory(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** As {@code RocksDBStore} prepares a store: a block-based table and its memtable size, then the setter. */
+    /** As {@code RocksDBStore} prepares a store: a block-based table with a Bloom filter, its memtable size,
+     * filters for hits only, then the setter. */
     private static Options storeOptions(RocksDbMemory memory) {
         Options options = new Options().setCreateIfMissing(true).setWriteBufferSize(STREAMS_WRITE_BUFFER);
-        options.setTableFormatConfig(new BlockBasedTableConfig());
+        options.setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter()));
+        options.setOptimizeFiltersForHits(true);
         new BoundedRocksDbConfig().setConfig("transactions", options, Map.of(RocksDbMemory.CONFIG, memory));
         return options;
+    }
+
+    private static byte[] key(int i) {
+        return "key-%05d".formatted(i).getBytes();
     }
 
     private static long memtableBytes(List<RocksDB> stores) throws RocksDBException {
