@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * For bench/rocksdb-get.sh: the CPU time of one RocksDB get, for a key that is there and for one that is not,
- * with the rocksdbjni jar on the class path. Keys and values are shaped like the processor's store (a 36-character
+ * For bench/rocksdb-get.sh: the time of one RocksDB get (one thread's wall time), for a key that is there and for
+ * one that is not, with the rocksdbjni jar on the class path. Keys and values are shaped like the processor's store (a 36-character
  * uuid, about 600 bytes of state), the table has a Bloom filter on every level and a block cache larger than the
  * data, so both kinds of get are answered from memory. Prints "version hit_ns miss_ns", the medians of ROUNDS.
  * Args: KEYS ROUNDS.

@@ -18,24 +18,25 @@ done
 source bin/java-env.sh
 JAVA=$(find_java)
 source bench/lib.sh
+STREAMS_OWN=10.1.3 # what Kafka Streams 4.4 depends on
 PINNED=$(sed -n '/<artifactId>rocksdbjni<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' pom.xml)
 [ -n "$PINNED" ] || { echo "could not read the pinned rocksdbjni version from the build" >&2; exit 1; }
 WORK=bench/work/rocksdb-get
 mkdir -p "$WORK" bench/results
-for version in 10.1.3 "$PINNED"; do
+for version in "$STREAMS_OWN" "$PINNED"; do
   [ -f "$WORK/rocksdbjni-$version.jar" ] || ./mvnw -B -q dependency:copy -Dartifact="org.rocksdb:rocksdbjni:$version" -DoutputDirectory="$WORK"
 done
 
 RESULT=bench/results/rocksdb-get-$(date -u +%Y-%m-%d).md
 : >"$WORK/rounds.txt"
 for round in $(seq "$ROUNDS"); do
-  for version in 10.1.3 "$PINNED"; do
+  for version in "$STREAMS_OWN" "$PINNED"; do
     "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$WORK/rocksdbjni-$version.jar" bench/RocksDbGet.java "$KEYS" 5 | tee -a "$WORK/rounds.txt"
   done
 done
 
 {
-  echo "# RocksDB get, hit and miss: rocksdbjni 10.1.3 against $PINNED ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+  echo "# RocksDB get, hit and miss: rocksdbjni $STREAMS_OWN against $PINNED ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Command: \`bench/rocksdb-get.sh --keys $KEYS --rounds $ROUNDS\`, at commit $(built_from pom.xml bench/RocksDbGet.java)."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
