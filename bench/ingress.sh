@@ -3,7 +3,7 @@
 # (embedded) Kafka broker, against the ceiling of a bare Vert.x route with no Kafka, both loaded by
 # wrk with the same validly signed ~1 KB callbacks. Broker, ingress and wrk share this machine.
 # Usage: bench/ingress.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--rounds N] [--no-ceiling] [--result FILE] [--no-build]
-# Results: bench/results/ingress-<date>.md, or FILE. --no-ceiling measures the ingress alone (bench/processor.sh
+# Results: bench/results/ingress-<date>.md (-2.md, ... for later runs that day), or FILE. --no-ceiling measures the ingress alone (bench/processor.sh
 # uses it for the ingress's maximum); --no-build takes the jars as they are. INGRESS_JAVA_OPTS adds JVM options
 # to the ingress (e.g. a JFR recording).
 set -euo pipefail
@@ -16,7 +16,7 @@ WARMUP=60
 ROUNDS=3
 CEILING=true
 BUILD=true
-RESULT="bench/results/ingress-$(date -u +%Y-%m-%d).md"
+RESULT=""  # the day's results file (see todays_results in lib.sh) unless --result says otherwise
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION=$2; shift 2 ;;
@@ -39,6 +39,7 @@ if ! command -v wrk >/dev/null; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
 source bench/lib.sh
+RESULT=${RESULT:-$(todays_results ingress)}
 BUILT_FROM=$(built_from common embedded-kafka service-http ingress local)
 if $BUILD; then ./mvnw -B -q -DskipTests package -pl ingress,local -am; fi
 

@@ -3,6 +3,14 @@
 # lines, and the verdict on a target.
 # shellcheck shell=bash
 
+todays_results() {  # todays_results NAME: bench/results/NAME-<UTC date>.md, or -2.md, -3.md... if an earlier run of the day wrote it
+  local base file n=2
+  base="bench/results/$1-$(date -u +%Y-%m-%d)"
+  file="$base.md"
+  while [ -e "$file" ]; do file="$base-$n.md"; n=$((n + 1)); done
+  echo "$file"
+}
+
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
 SUCCEEDED=false       # set to true at the end of a successful run: then $WORK is removed, unless KEEP_LOGS is set
 stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }

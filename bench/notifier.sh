@@ -62,7 +62,7 @@ unset 'PID[BenchEmails]'
 T=$WORK/throughput.txt
 stop_processes
 EPS=$(value "$T" emails_per_s)
-RESULT="bench/results/notifier-$(date -u +%Y-%m-%d).md"
+RESULT=$(todays_results notifier)
 {
   echo "# Notifier benchmark, $(date -u +'%Y-%m-%d %H:%M UTC')"
   echo

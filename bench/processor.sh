@@ -9,7 +9,7 @@
 # bench/ingress.sh --no-ceiling, unless --ingress-max gives it.
 # Broker, ingress, processor and load generator share this machine.
 # Usage: bench/processor.sh [--warmup-transactions N] [--transactions N] [--ingress-max R] [--rate R] [--duration S] [--warmup S] [--connections N] [--result FILE]
-# Results: bench/results/processor-<UTC date>.md, or FILE (relative to the repository root; for trial runs that should not replace the day's results). PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
+# Results: bench/results/processor-<UTC date>.md (-2.md, ... for later runs that day), or FILE (relative to the repository root; for trial runs that should not replace the day's results). PROCESSOR_JAVA_OPTS adds JVM options to the processor (e.g. a JFR recording);
 # KEEP_LOGS=1 keeps bench/work/processor (logs, ingress-max.md, latency-by-second.txt) and bench/work/ingress after a successful run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,7 @@ WARMUP=180
 # about 9 ms per answer on a full machine, the pool itself became the limit (14,819/s sent).
 CONNECTIONS=512
 TARGET_P99_MS=300
-RESULT="bench/results/processor-$(date -u +%Y-%m-%d).md"
+RESULT=""  # the day's results file (see todays_results in lib.sh) unless --result says otherwise
 ARGS=$*
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,6 +43,7 @@ source bin/java-env.sh
 JAVA=$(find_java)
 JAVA_OPTS=$(java_opts "$JAVA")
 source bench/lib.sh
+RESULT=${RESULT:-$(todays_results processor)}
 BUILT_FROM=$(built_from common embedded-kafka service-http streams-service ingress processor local)
 ./mvnw -B -q -DskipTests package -pl local,processor,ingress -am
 

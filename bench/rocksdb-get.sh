@@ -27,7 +27,7 @@ for version in "$STREAMS_OWN" "$PINNED"; do
   [ -f "$WORK/rocksdbjni-$version.jar" ] || ./mvnw -B -q dependency:copy -Dartifact="org.rocksdb:rocksdbjni:$version" -DoutputDirectory="$WORK"
 done
 
-RESULT=bench/results/rocksdb-get-$(date -u +%Y-%m-%d).md
+RESULT=$(todays_results rocksdb-get)
 : >"$WORK/rounds.txt"
 for round in $(seq "$ROUNDS"); do
   for version in "$STREAMS_OWN" "$PINNED"; do
