@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (its functions use WORK, set it before calling them): processes started
+# Shared by the benchmark scripts (its functions use WORK, set it before calling them): the day's results file, processes started
 # by name, waits, the commit a run is built from, CPU and memory per process, results files of name=value
 # lines, and the verdict on a target.
 # shellcheck shell=bash
