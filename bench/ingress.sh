@@ -138,7 +138,7 @@ fi
   echo
   echo "The ingress counted $ACCEPTED callbacks accepted (acknowledged by Kafka) and $REJECTED refused over warm-up and runs."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  machine_line
   echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Broker, ingress and wrk share the machine; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"

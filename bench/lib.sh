@@ -11,6 +11,10 @@ todays_results() {  # todays_results NAME: bench/results/NAME-<UTC date>.md, or 
   echo "$file"
 }
 
+machine_line() {  # the first line of every results file's description of the machine
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+}
+
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
 SUCCEEDED=false       # set to true at the end of a successful run: then $WORK is removed, unless KEEP_LOGS is set
 stop_processes() { for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done; wait 2>/dev/null || true; PID=(); }

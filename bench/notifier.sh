@@ -85,7 +85,7 @@ RESULT=$(todays_results notifier)
   echo
   echo "Target: at least $TARGET emails/s per notifier instance: $EPS emails/s, $(verdict "$EPS" "$TARGET" ">=")."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  machine_line
   echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1)."
   echo "Broker, notifier and SMTP server share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"

@@ -202,7 +202,7 @@ P99=$(value "$L" e2e_p99_ms)
   echo "- End-to-end p99 under $TARGET_P99_MS ms at $RATE/s: $P99 ms, $(verdict "$P99" "$TARGET_P99_MS" "<")$(awk -v s="$(value "$L" send_rate)" -v o="$(value "$L" ok_rate)" -v r="$RATE" \
     'BEGIN { if (s < 0.98 * r || o < 0.98 * r) printf " (but the rate was not reached: %.0f/s sent, %.0f/s answered OK)", s, o }')."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  machine_line
   echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1)."
   echo "Broker, ingress, processor and load generator share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"

@@ -39,7 +39,7 @@ done
   echo "# RocksDB get, hit and miss: rocksdbjni $STREAMS_OWN against $PINNED ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Command: \`bench/rocksdb-get.sh --keys $KEYS --rounds $ROUNDS\`, at commit $(built_from pom.xml bench/RocksDbGet.java)."
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
+  machine_line
   echo "$("$JAVA" -version 2>&1 | head -1). $KEYS keys of 36 bytes with 600-byte values, compacted, Bloom filter on every level,"
   echo "all in the block cache; each figure is one thread's wall time for a pass over all keys, per key, the median of 5 passes."
   echo

@@ -11,6 +11,7 @@ import net.paycallbacks.processor.state.Transition;
 import net.paycallbacks.streams.StoreJson;
 import org.junit.jupiter.api.Test;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static net.paycallbacks.processor.support.CallbackJson.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +36,11 @@ class JsonWritersFormatTest {
     void anEventIsWrittenAsPlainJacksonWritesIt() throws Exception {
         TransactionEvent event = changed.event();
 
-        assertThat(new String(EventJson.write(event))).isEqualTo(PLAIN.writeValueAsString(event));
+        assertThat(new String(EventJson.write(event), UTF_8)).isEqualTo(PLAIN.writeValueAsString(event));
     }
 
     @Test
     void aStoredStateIsWrittenAsPlainJacksonWritesIt() throws Exception {
-        assertThat(new String(StoreJson.write(changed.next()))).isEqualTo(PLAIN.writeValueAsString(changed.next()));
+        assertThat(new String(StoreJson.write(changed.next()), UTF_8)).isEqualTo(PLAIN.writeValueAsString(changed.next()));
     }
 }
