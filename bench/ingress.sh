@@ -139,7 +139,7 @@ fi
   echo "The ingress counted $ACCEPTED callbacks accepted (acknowledged by Kafka) and $REJECTED refused over warm-up and runs."
   echo
   machine_line
-  echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "$(uname -sr), $(java_version_line), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Broker, ingress and wrk share the machine; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"
 SUCCEEDED=true

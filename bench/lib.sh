@@ -14,6 +14,9 @@ todays_results() {  # todays_results NAME: bench/results/NAME-<UTC date>.md, or 
 machine_line() {  # the first line of every results file's description of the machine
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
 }
+java_version_line() {  # the JDK's first line of -version; skips the notice every JVM prints when JAVA_TOOL_OPTIONS is set
+  "$JAVA" -version 2>&1 | grep -v '^Picked up ' | head -1
+}
 
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
 SUCCEEDED=false       # set to true at the end of a successful run: then $WORK is removed, unless KEEP_LOGS is set

@@ -86,7 +86,7 @@ RESULT=$(todays_results notifier)
   echo "Target: at least $TARGET emails/s per notifier instance: $EPS emails/s, $(verdict "$EPS" "$TARGET" ">=")."
   echo
   machine_line
-  echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1)."
+  echo "$(uname -sr), $(java_version_line)."
   echo "Broker, notifier and SMTP server share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"
 SUCCEEDED=true

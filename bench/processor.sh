@@ -203,7 +203,7 @@ P99=$(value "$L" e2e_p99_ms)
     'BEGIN { if (s < 0.98 * r || o < 0.98 * r) printf " (but the rate was not reached: %.0f/s sent, %.0f/s answered OK)", s, o }')."
   echo
   machine_line
-  echo "$(uname -sr), $("$JAVA" -version 2>&1 | head -1)."
+  echo "$(uname -sr), $(java_version_line)."
   echo "Broker, ingress, processor and load generator share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"
 SUCCEEDED=true
