@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (its functions use WORK, set it before calling them): the day's results file, processes started
+# Shared by the benchmark scripts (its functions use WORK, and java_version_line JAVA: set them before calling them): the day's results file, processes started
 # by name, waits, the commit a run is built from, CPU and memory per process, results files of name=value
 # lines, and the verdict on a target.
 # shellcheck shell=bash
@@ -14,8 +14,9 @@ todays_results() {  # todays_results NAME: bench/results/NAME-<UTC date>.md, or 
 machine_line() {  # the first line of every results file's description of the machine
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
 }
-java_version_line() {  # the JDK's first line of -version; skips the notice every JVM prints when JAVA_TOOL_OPTIONS is set
-  "$JAVA" -version 2>&1 | grep -v '^Picked up ' | head -1
+java_version_line() {  # the first line of $JAVA -version, without the options a JVM would pick up from the environment
+  # (their notice would take that line, and a -Xlog option there would write a log for this probe too).
+  env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS "$JAVA" -version 2>&1 | head -1
 }
 
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log
