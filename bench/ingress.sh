@@ -16,7 +16,8 @@ WARMUP=60
 ROUNDS=3
 CEILING=true
 BUILD=true
-RESULT=""  # the day's results file (see todays_results in lib.sh) unless --result says otherwise
+source bench/lib.sh
+RESULT=$(todays_results ingress)
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION=$2; shift 2 ;;
@@ -38,8 +39,6 @@ if ! command -v wrk >/dev/null; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-source bench/lib.sh
-RESULT=${RESULT:-$(todays_results ingress)}
 BUILT_FROM=$(built_from common embedded-kafka service-http ingress local)
 if $BUILD; then ./mvnw -B -q -DskipTests package -pl ingress,local -am; fi
 
@@ -138,8 +137,7 @@ fi
   echo
   echo "The ingress counted $ACCEPTED callbacks accepted (acknowledged by Kafka) and $REJECTED refused over warm-up and runs."
   echo
-  machine_line
-  echo "$(uname -sr), $(java_version_line), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
+  machine_description "$(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "Broker, ingress and wrk share the machine; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"
 SUCCEEDED=true

@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (its functions use WORK, and java_version_line JAVA: set them before calling them): the day's results file, processes started
+# Shared by the benchmark scripts (its functions use WORK, and machine_description JAVA: set them before calling them): the day's results file, processes started
 # by name, waits, the commit a run is built from, CPU and memory per process, results files of name=value
 # lines, and the verdict on a target.
 # shellcheck shell=bash
@@ -11,12 +11,12 @@ todays_results() {  # todays_results NAME: bench/results/NAME-<UTC date>.md, or 
   echo "$file"
 }
 
-machine_line() {  # the first line of every results file's description of the machine
+machine_description() {  # machine_description [TOOLS]: the two lines every results file describes the machine with
+  local jdk
+  # Without the options a JVM picks up from the environment: their notice would take -version's first line.
+  jdk=$(env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS "$JAVA" -version 2>&1 | head -1)
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM,"
-}
-java_version_line() {  # the first line of $JAVA -version, without the options a JVM would pick up from the environment
-  # (their notice would take that line, and a -Xlog option there would write a log for this probe too).
-  env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS -u _JAVA_OPTIONS "$JAVA" -version 2>&1 | head -1
+  echo "$(uname -sr), $jdk${1:+, $1}."
 }
 
 declare -A PID        # name -> pid of every process a benchmark started; its log is $WORK/<name>.log

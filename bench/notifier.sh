@@ -85,8 +85,7 @@ RESULT=$(todays_results notifier)
   echo
   echo "Target: at least $TARGET emails/s per notifier instance: $EPS emails/s, $(verdict "$EPS" "$TARGET" ">=")."
   echo
-  machine_line
-  echo "$(uname -sr), $(java_version_line)."
+  machine_description
   echo "Broker, notifier and SMTP server share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"
 SUCCEEDED=true

@@ -23,7 +23,8 @@ WARMUP=180
 # about 9 ms per answer on a full machine, the pool itself became the limit (14,819/s sent).
 CONNECTIONS=512
 TARGET_P99_MS=300
-RESULT=""  # the day's results file (see todays_results in lib.sh) unless --result says otherwise
+source bench/lib.sh
+RESULT=$(todays_results processor)
 ARGS=$*
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -42,8 +43,6 @@ done
 source bin/java-env.sh
 JAVA=$(find_java)
 JAVA_OPTS=$(java_opts "$JAVA")
-source bench/lib.sh
-RESULT=${RESULT:-$(todays_results processor)}
 BUILT_FROM=$(built_from common embedded-kafka service-http streams-service ingress processor local)
 ./mvnw -B -q -DskipTests package -pl local,processor,ingress -am
 
@@ -202,8 +201,7 @@ P99=$(value "$L" e2e_p99_ms)
   echo "- End-to-end p99 under $TARGET_P99_MS ms at $RATE/s: $P99 ms, $(verdict "$P99" "$TARGET_P99_MS" "<")$(awk -v s="$(value "$L" send_rate)" -v o="$(value "$L" ok_rate)" -v r="$RATE" \
     'BEGIN { if (s < 0.98 * r || o < 0.98 * r) printf " (but the rate was not reached: %.0f/s sent, %.0f/s answered OK)", s, o }')."
   echo
-  machine_line
-  echo "$(uname -sr), $(java_version_line)."
+  machine_description
   echo "Broker, ingress, processor and load generator share these $(nproc) cores; the broker is the embedded single-node KRaft broker."
 } > "$RESULT"
 SUCCEEDED=true

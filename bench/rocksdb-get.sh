@@ -39,8 +39,8 @@ done
   echo "# RocksDB get, hit and miss: rocksdbjni $STREAMS_OWN against $PINNED ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo
   echo "Command: \`bench/rocksdb-get.sh --keys $KEYS --rounds $ROUNDS\`, at commit $(built_from pom.xml bench/RocksDbGet.java)."
-  machine_line
-  echo "$(java_version_line). $KEYS keys of 36 bytes with 600-byte values, compacted, Bloom filter on every level,"
+  machine_description
+  echo "$KEYS keys of 36 bytes with 600-byte values, compacted, Bloom filter on every level,"
   echo "all in the block cache; each figure is one thread's wall time for a pass over all keys, per key, the median of 5 passes."
   echo
   echo "| round | RocksDB | hit, ns per get | miss, ns per get |"
