@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import net.paycallbacks.common.events.TransactionStatus;
 
 import java.io.IOException;
@@ -27,29 +24,14 @@ public final class CallbackParser {
 
     private static final int MAX_DETAIL = 120;
 
-    private static final ObjectMapper MAPPER = lenientMapper().build();
-    /**
-     * The same reading in one pass for the usual callback: one JSON object, no field repeated at any
-     * depth, nothing after it. What it refuses goes the slower way, which tells the reason.
-     */
-    private static final ObjectReader STRICT_READER = lenientMapper()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build()
-            .readerFor(Callback.class);
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // "10.90" sent as a number stays 10.90 in the trees of extraData and customer.extraData.
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+    private static final RecordBinding<Callback> BINDING = RecordBinding.of(Callback.class, MAPPER);
 
     private CallbackParser() {
-    }
-
-    private static JsonMapper.Builder lenientMapper() {
-        return JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                // "10.90" sent as a number stays 10.90 wherever a tree is built (extraData, customer.extraData).
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .addHandler(new LenientFields())
-                .addModule(new SimpleModule().addDeserializer(ReturnData.class, new ReturnDataDeserializer()));
     }
 
     public static ParsedCallback parse(byte[] body) {
@@ -60,10 +42,15 @@ public final class CallbackParser {
         return callback != null ? check(callback) : parseAnyShape(body);
     }
 
-    /** The callback, or null if the body is anything but one JSON object with no repeated field. */
+    /**
+     * The callback in one pass, or null if the body is anything but one JSON object with distinct top-level
+     * fields and nothing after it. What it refuses goes the slower way, which tells the reason.
+     */
     private static Callback readStrictly(byte[] body) {
-        try {
-            return STRICT_READER.readValue(body);
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            parser.nextToken();
+            Callback callback = BINDING.readDistinct(parser);
+            return parser.nextToken() == null ? callback : null;
         } catch (IOException refused) {
             return null;
         }
@@ -79,18 +66,22 @@ public final class CallbackParser {
         } catch (IOException e) {
             return unreadable(QuarantineReason.NOT_JSON, "not JSON" + where(e));
         }
-        Callback callback;
         try {
-            // Bound from a tree, which keeps the last of repeated fields at any depth: bound straight from
-            // tokens, a record fails on a repeat that comes after all its fields (jackson-databind #4690).
-            callback = MAPPER.treeToValue(MAPPER.readTree(body), Callback.class);
+            return check(bind(body));
         } catch (IOException e) {
             return unreadable(QuarantineReason.NOT_JSON, "unreadable callback" + where(e));
         }
-        return check(callback);
     }
 
-    private static ParsedCallback check(Callback callback) {
+    /** The callback in a body that is one JSON object; of a field repeated at the top level the last one. */
+    static Callback bind(byte[] body) throws IOException {
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            parser.nextToken();
+            return BINDING.read(parser);
+        }
+    }
+
+    static ParsedCallback check(Callback callback) {
         if (callback.uuid() == null || callback.uuid().isBlank()) {
             return unreadable(QuarantineReason.NO_UUID, "no uuid");
         }

@@ -314,6 +314,34 @@ class CallbackParserTest {
         assertThat(callback.amount()).isEqualTo(new BigDecimal("10.90"));
     }
 
+    /** Until 2026-12-07 (Jackson's databind) this sent the whole callback to the dead-letter topic. */
+    @Test
+    void emptyStringWhereObjectIsExpectedBecomesNullAndTheRestIsRead() {
+        Callback callback = readable(body("""
+                "customer": "",
+                "extraData": "",
+                "amount": "10.90"
+                """));
+
+        assertThat(callback.customer()).isNull();
+        assertThat(callback.extraData()).isNull();
+        assertThat(callback.amount()).isEqualTo(new BigDecimal("10.90"));
+    }
+
+    /** Until 2026-12-07 (Jackson's databind) this sent the whole callback to the dead-letter topic. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483648", "-2147483649", "1e10", "123456789012345678901234567890"})
+    void sequenceNumberBeyondAnIntBecomesNull(String number) {
+        Callback callback = readable(body("""
+                "tracingData": {"transactions": [{"uuid": "t1", "sequence_number": %s, "status": "success"}]}
+                """.formatted(number)));
+
+        assertThat(callback.tracingData().transactions()).singleElement().satisfies(traced -> {
+            assertThat(traced.sequence_number()).isNull();
+            assertThat(traced.uuid()).isEqualTo("t1");
+        });
+    }
+
     @Test
     void nonNumericAmountBecomesNullAndCallbackStaysReadable() {
         ParsedCallback parsed = parse(body("\"amount\": \"n/a\""));
