@@ -29,6 +29,7 @@ public final class CallbackParser {
             // "10.90" sent as a number stays 10.90 in the trees of extraData and customer.extraData.
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+    /** Built once: it looks up every record's components and canonical constructor. */
     private static final RecordBinding<Callback> BINDING = RecordBinding.of(Callback.class, MAPPER);
 
     private CallbackParser() {
@@ -51,7 +52,7 @@ public final class CallbackParser {
             parser.nextToken();
             Callback callback = BINDING.readDistinct(parser);
             return parser.nextToken() == null ? callback : null;
-        } catch (IOException refused) {
+        } catch (IOException | RuntimeException refused) {
             return null;
         }
     }
@@ -70,10 +71,16 @@ public final class CallbackParser {
             return check(bind(body));
         } catch (IOException e) {
             return unreadable(QuarantineReason.NOT_JSON, "unreadable callback" + where(e));
+        } catch (RuntimeException e) {
+            // A bug in a field's reader must cost one record its typed reading, not stop the stream.
+            return unreadable(QuarantineReason.NOT_JSON, "unreadable callback");
         }
     }
 
-    /** The callback in a body that is one JSON object; of a field repeated at the top level the last one. */
+    /**
+     * The callback in a body that is one JSON object, in the processor only once its top-level fields are
+     * known to be distinct (a field repeated there would keep its last value).
+     */
     static Callback bind(byte[] body) throws IOException {
         try (JsonParser parser = MAPPER.createParser(body)) {
             parser.nextToken();

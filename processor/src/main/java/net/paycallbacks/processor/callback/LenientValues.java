@@ -13,7 +13,6 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,8 +22,8 @@ import java.util.Map;
  */
 final class LenientValues {
 
-    /** Jackson's own bound on the digits of a number (StreamReadConstraints), for numbers sent as text too. */
-    private static final int MAX_NUMBER_LENGTH = 1000;
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     static final LenientValue<String> TEXT = parser -> switch (parser.currentToken()) {
         case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> parser.getText();
@@ -33,7 +32,7 @@ final class LenientValues {
 
     static final LenientValue<BigDecimal> DECIMAL = parser -> switch (parser.currentToken()) {
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
-        case VALUE_STRING -> decimal(parser.getText().trim());
+        case VALUE_STRING -> decimal(parser.getText().trim(), parser.streamReadConstraints().getMaxNumberLength());
         default -> skipped(parser);
     };
 
@@ -47,7 +46,8 @@ final class LenientValues {
     static final LenientValue<Boolean> FLAG = parser -> switch (parser.currentToken()) {
         case VALUE_TRUE -> Boolean.TRUE;
         case VALUE_FALSE -> Boolean.FALSE;
-        case VALUE_NUMBER_INT -> !parser.getText().equals("0") && !parser.getText().equals("-0");
+        // Beyond an int's range a whole number is never 0.
+        case VALUE_NUMBER_INT -> parser.getNumberType() != JsonParser.NumberType.INT || parser.getIntValue() != 0;
         case VALUE_STRING -> flag(parser.getText().trim());
         default -> skipped(parser);
     };
@@ -104,7 +104,10 @@ final class LenientValues {
         };
     }
 
-    /** Free-form data such as {@code extraData}, kept as JSON trees. */
+    /**
+     * Free-form data such as {@code extraData}, kept as JSON trees. The reader leaves no current token
+     * rather than the object's end, which makes no difference to the next {@code nextFieldName} or {@code nextToken}.
+     */
     private static LenientValue<Map<String, JsonNode>> treesOf(ObjectMapper mapper) {
         ObjectReader reader = mapper.readerFor(new TypeReference<Map<String, JsonNode>>() {
         });
@@ -117,8 +120,9 @@ final class LenientValues {
         return null;
     }
 
-    private static BigDecimal decimal(String text) {
-        if (text.isEmpty() || text.length() > MAX_NUMBER_LENGTH) {
+    /** Text longer than the parser allows a number to be cannot be an amount either. */
+    private static BigDecimal decimal(String text, int maxLength) {
+        if (text.isEmpty() || text.length() > maxLength) {
             return null;
         }
         try {
@@ -136,19 +140,17 @@ final class LenientValues {
         }
     }
 
-    /** The integer part, as Jackson reads 2.0 for an int; null out of the int range. */
+    /** The integer part, as Jackson reads 2.5 for an int; null outside the int range. */
     private static Integer wholePart(BigDecimal number) {
-        try {
-            return number.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? null : number.intValue();
-        } catch (ArithmeticException tooLarge) {
-            return null;
-        }
+        boolean inRange = number.compareTo(INT_MIN) >= 0 && number.compareTo(INT_MAX) <= 0;
+        return inRange ? number.intValue() : null;
     }
 
+    /** The spellings Jackson accepts. */
     private static Boolean flag(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
+        return switch (text) {
+            case "true", "True", "TRUE" -> Boolean.TRUE;
+            case "false", "False", "FALSE" -> Boolean.FALSE;
             default -> null;
         };
     }

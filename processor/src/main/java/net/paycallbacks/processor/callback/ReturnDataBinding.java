@@ -36,7 +36,8 @@ final class ReturnDataBinding implements LenientValue<ReturnData> {
             return LenientValues.skipped(parser);
         }
         // Buffered as tokens, since _TYPE may follow the fields it describes; a tree costs about three times as much.
-        try (TokenBuffer tokens = TokenBuffer.asCopyOfValue(parser)) {
+        try (TokenBuffer tokens = new TokenBuffer(parser)) {
+            tokens.copyCurrentStructure(parser);
             Layout layout = Layout.of(tokens);
             if (layout.type() != null) {
                 try (JsonParser fields = tokens.asParserOnFirstToken()) {

@@ -316,10 +316,10 @@ class CallbackParserTest {
 
     /** Until 2026-12-07 (Jackson's databind) this sent the whole callback to the dead-letter topic. */
     @Test
-    void emptyStringWhereObjectIsExpectedBecomesNullAndTheRestIsRead() {
+    void emptyOrBlankStringWhereObjectIsExpectedBecomesNullAndTheRestIsRead() {
         Callback callback = readable(body("""
                 "customer": "",
-                "extraData": "",
+                "extraData": "  ",
                 "amount": "10.90"
                 """));
 
@@ -340,6 +340,15 @@ class CallbackParserTest {
             assertThat(traced.sequence_number()).isNull();
             assertThat(traced.uuid()).isEqualTo("t1");
         });
+    }
+
+    /** Jackson's databind quarantined text longer than its bound on a number's digits (1,000). */
+    @Test
+    void amountAsTextLongerThanAnyNumberBecomesNull() {
+        Callback callback = readable(body("\"amount\": \"" + "9".repeat(1001) + "\""));
+
+        assertThat(callback.amount()).isNull();
+        assertThat(callback.currency()).isEqualTo("EUR");
     }
 
     @Test

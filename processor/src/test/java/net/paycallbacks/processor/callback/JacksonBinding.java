@@ -26,8 +26,9 @@ import java.util.Locale;
 
 /**
  * The reference for {@link RecordBinding}: how Jackson's databind, made lenient by a problem handler, binds a
- * callback (the processor's parser until 2026-12-07). Bound from a tree, so that a field repeated below the top
- * level keeps its last value, as the binding does.
+ * callback without repeated fields, as the processor did until 2026-12-07, with two deliberate changes where the
+ * old binding quarantined an authentic callback: an empty or blank string for an object, and a number beyond an
+ * int's range, are null. The returnData reader is rewritten for plainness, reading the parts from tokens as before.
  */
 final class JacksonBinding {
 
@@ -47,18 +48,15 @@ final class JacksonBinding {
     private JacksonBinding() {
     }
 
-    /** Bound straight from the tokens, as the fast path did for bodies without a repeated field. */
-    static Callback fromTokens(byte[] body) throws IOException {
+    static Callback bind(byte[] body) throws IOException {
         return MAPPER.readValue(body, Callback.class);
-    }
-
-    static Callback fromTree(byte[] body) throws IOException {
-        return MAPPER.treeToValue(MAPPER.readTree(body), Callback.class);
     }
 
     /** Until 2026-12-07 a number beyond an int's range quarantined the whole callback: it is null now. */
     private static final class NullOutOfIntRange extends StdDeserializer<Integer> {
 
+        private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+        private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
         private final NumberDeserializers.IntegerDeserializer integers = new NumberDeserializers.IntegerDeserializer(Integer.class, null);
 
         NullOutOfIntRange() {
@@ -67,9 +65,10 @@ final class JacksonBinding {
 
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(JsonToken.VALUE_NUMBER_INT) && parser.getNumberType() != JsonParser.NumberType.INT
-                    || parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)
-                    && parser.getDecimalValue().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            boolean beyondInt = parser.hasToken(JsonToken.VALUE_NUMBER_INT) && parser.getNumberType() != JsonParser.NumberType.INT
+                    || parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT) && (parser.getDecimalValue().compareTo(INT_MIN) < 0
+                    || parser.getDecimalValue().compareTo(INT_MAX) > 0);
+            if (beyondInt) {
                 return null;
             }
             return integers.deserialize(parser, context);

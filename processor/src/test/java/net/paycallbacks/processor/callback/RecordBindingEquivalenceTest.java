@@ -1,7 +1,10 @@
 package net.paycallbacks.processor.callback;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -10,27 +13,35 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The processor's own binding reads every callback as Jackson's lenient databind did: a callback with every
- * field set, in each shape of returnData, with random values swapped for ones of the wrong type, fields
- * repeated below the top level and unknown fields added. Each repetition draws from a fixed seed.
+ * The processor's own binding reads every callback as the Jackson databind binding it replaced ({@link
+ * JacksonBinding}): a callback with every field set, in each shape of returnData, with each value in turn swapped
+ * for values of every JSON type, then seeded combinations of several swaps, fields repeated below the top level
+ * (the binding must keep the last) and unknown fields. Repeats at the top level are CallbackParserTest's.
  */
 class RecordBindingEquivalenceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keeps 0.50 as 0.50 when the base callback is written back, so that the bindings see its scale. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     /** Values of every JSON type, and text that is almost a number or a flag. */
     private static final List<String> ODD_VALUES = List.of(
             "\"n/a\"", "\"\"", "\"  \"", "\" 12 \"", "\"12\"", "\"1.5\"", "\"1,5\"", "\"+3\"", "\"0x10\"", "\"-0\"",
-            "\"1e3\"", "\"99999999999\"", "\"true\"", "\"TRUE\"", "\"False\"", "\"yes\"", "\"1\"", "\"0\"", "\"null\"",
-            "0", "1", "2", "-1", "12", "12.50", "1.5", "-0", "1e3", "1.0E+2", "1e10", "-1.5e12", "2147483647", "2147483648",
-            "-2147483649", "99999999999", "123456789012345678901234567890", "true", "false", "null",
+            "\"1e3\"", "\"99999999999\"", "\"true\"", "\"TRUE\"", "\"False\"", "\"tRUE\"", "\"yes\"", "\"1\"", "\"0\"",
+            "\"null\"", "0", "1", "2", "-1", "12", "12.50", "1.5", "-0", "1e3", "1.0E+2", "1e10", "-1.5e12",
+            "2147483647", "2147483648", "-2147483648", "-2147483649", "2147483647.9", "-2147483648.0", "-2147483648.5",
+            "99999999999", "123456789012345678901234567890", "true", "false", "null",
             "{}", "{\"a\":1}", "{\"email\":\"x\"}", "[]", "[\"x\"]", "[1,2]", "[{}]", "[null]", "[[]]", "[\"OK\"]");
 
     @Test
@@ -40,18 +51,33 @@ class RecordBindingEquivalenceTest {
         }
     }
 
+    /** All values of the first shape; of the others, those in their returnData, since the rest is the same. */
+    @Test
+    void eachValueSwappedForEachOddValueIsReadTheSame() throws IOException {
+        List<String> shapes = returnDataShapes();
+        for (int shape = 0; shape < shapes.size(); shape++) {
+            ObjectNode callback = complete(shapes.get(shape));
+            for (JsonNode slot : shape == 0 ? slots(callback) : slots(callback.get("returnData"))) {
+                for (String odd : ODD_VALUES) {
+                    StringBuilder body = new StringBuilder();
+                    write(callback, Map.of(slot, odd), null, false, 0, body);
+                    assertSameAsJackson(body.toString());
+                }
+            }
+        }
+    }
+
     @RepeatedTest(3000)
     void oddValuesAndRepeatedFieldsAreReadTheSame(RepetitionInfo repetition) throws IOException {
         Random random = new Random(20261207L * 31 + repetition.getCurrentRepetition());
         List<String> shapes = returnDataShapes();
         ObjectNode callback = complete(shapes.get(random.nextInt(shapes.size())));
-        List<Slot> slots = new ArrayList<>();
-        collect(callback, 0, slots);
-        Map<JsonNode, String> oddValueAt = new java.util.IdentityHashMap<>();
+        List<JsonNode> slots = slots(callback);
+        Map<JsonNode, String> oddValueAt = new IdentityHashMap<>();
         for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
-            Slot slot = slots.get(random.nextInt(slots.size()));
-            oddValueAt.put(slot.value(), ODD_VALUES.get(random.nextInt(ODD_VALUES.size())));
+            oddValueAt.put(slots.get(random.nextInt(slots.size())), ODD_VALUES.get(random.nextInt(ODD_VALUES.size())));
         }
+        // Both bodies draw the same numbers in the same order, so they differ only in the repeats.
         long seed = random.nextLong();
         StringBuilder withRepeats = new StringBuilder();
         write(callback, oddValueAt, new Random(seed), true, 0, withRepeats);
@@ -64,10 +90,10 @@ class RecordBindingEquivalenceTest {
         assertSameAsJackson(json, json);
     }
 
-    /** Reads {@code json} as Jackson reads {@code reference}: the same body, only each repeated field's last value. */
+    /** Reads {@code json} as Jackson reads {@code reference}: the same body, of each repeated field only the last. */
     private static void assertSameAsJackson(String json, String reference) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        Callback expected = JacksonBinding.fromTokens(reference.getBytes(StandardCharsets.UTF_8));
+        Callback expected = JacksonBinding.bind(reference.getBytes(StandardCharsets.UTF_8));
         Callback actual = CallbackParser.bind(body);
         assertThat(differences(expected, actual, "callback")).as(json).isEmpty();
         assertThat(actual).isEqualTo(expected);
@@ -90,35 +116,39 @@ class RecordBindingEquivalenceTest {
             for (int i = 0; i < one.size(); i++) {
                 found.addAll(differences(one.get(i), other.get(i), path + "[" + i + "]"));
             }
-        } else if (!java.util.Objects.equals(expected, actual)) {
+        } else if (!Objects.equals(expected, actual)) {
             found.add(path + ": expected " + expected + " but was " + actual);
         }
         return found;
     }
 
-    private record Slot(JsonNode value) {
+    /** Every value but the top level's uuid and result, objects and arrays included. */
+    private static List<JsonNode> slots(JsonNode callback) {
+        List<JsonNode> slots = new ArrayList<>();
+        collect(callback, 0, slots);
+        return slots;
     }
 
-    /** Every value below the top level's uuid and result, objects and arrays included. */
-    private static void collect(JsonNode node, int depth, List<Slot> slots) {
+    private static void collect(JsonNode node, int depth, List<JsonNode> slots) {
         if (node.isObject()) {
             node.properties().forEach(field -> {
                 if (depth > 0 || !List.of("uuid", "result").contains(field.getKey())) {
-                    slots.add(new Slot(field.getValue()));
+                    slots.add(field.getValue());
                 }
                 collect(field.getValue(), depth + 1, slots);
             });
         } else if (node.isArray()) {
             node.forEach(element -> {
-                slots.add(new Slot(element));
+                slots.add(element);
                 collect(element, depth + 1, slots);
             });
         }
     }
 
     /**
-     * The tree as JSON, with the odd values in place of the chosen ones; below the top level, a field is now and
-     * then written twice (first with an odd value) and an unknown field added.
+     * The tree as JSON, with the odd values in place of the chosen ones. With a {@code random}, below the top
+     * level a field is now and then written twice, with an odd value first or last ({@code repeats}; without,
+     * only the value that comes last), and an unknown field is added now and then.
      */
     private static void write(JsonNode node, Map<JsonNode, String> oddValueAt, Random random, boolean repeats,
                               int depth, StringBuilder out) throws IOException {
@@ -128,16 +158,28 @@ class RecordBindingEquivalenceTest {
             out.append('{');
             String separator = "";
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                out.append(separator).append(JSON.writeValueAsString(field.getKey())).append(':');
-                String repeated = ODD_VALUES.get(random.nextInt(ODD_VALUES.size()));
-                if (depth > 0 && random.nextInt(12) == 0 && repeats) {
-                    out.append(repeated).append(',').append(JSON.writeValueAsString(field.getKey())).append(':');
-                }
-                write(field.getValue(), oddValueAt, random, repeats, depth + 1, out);
+                String name = JSON.writeValueAsString(field.getKey());
+                out.append(separator).append(name).append(':');
                 separator = ",";
+                // -1: written once; 0: an odd value, then this one; 1: this one, then an odd value.
+                int repeat = depth == 0 || random == null ? -1 : random.nextInt(24);
+                String odd = random == null ? null : ODD_VALUES.get(random.nextInt(ODD_VALUES.size()));
+                if (repeat == 0 && repeats) {
+                    out.append(odd).append(',').append(name).append(':');
+                }
+                StringBuilder value = new StringBuilder();
+                write(field.getValue(), oddValueAt, random, repeats, depth + 1, value);
+                if (repeat == 1) {
+                    if (repeats) {
+                        out.append(value).append(',').append(name).append(':');
+                    }
+                    out.append(odd);
+                } else {
+                    out.append(value);
+                }
             }
-            String unknown = ODD_VALUES.get(random.nextInt(ODD_VALUES.size()));
-            if (random.nextInt(8) == 0) {
+            String unknown = random == null ? null : ODD_VALUES.get(random.nextInt(ODD_VALUES.size()));
+            if (random != null && random.nextInt(8) == 0) {
                 out.append(separator).append("\"unknownField\":").append(unknown);
             }
             out.append('}');
