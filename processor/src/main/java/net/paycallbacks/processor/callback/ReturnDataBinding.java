@@ -89,8 +89,12 @@ final class ReturnDataBinding implements LenientValue<ReturnData> {
                     scan.skipChildren();
                 }
             }
-            String nested = NESTED_NAMES.stream().filter(objectAt::containsKey).findFirst().orElse(null);
-            return new Layout(type, nested, nested == null ? -1 : objectAt.get(nested));
+            for (String nested : NESTED_NAMES) {
+                if (objectAt.containsKey(nested)) {
+                    return new Layout(type, nested, objectAt.get(nested));
+                }
+            }
+            return new Layout(type, null, -1);
         }
 
         JsonParser atNestedObject(TokenBuffer tokens) throws IOException {
