@@ -55,8 +55,10 @@ TARGETS="ingress"
 $CEILING && TARGETS="ingress ceiling"
 trap cleanup EXIT
 
-measure() {  # measure NAME PORT ROUND: one measured run, kept as $WORK/NAME-ROUND.txt
+measure() {  # measure NAME PORT ROUND: one measured run, kept as $WORK/NAME-ROUND.txt, with CPU snapshots NAME-ROUND.cpu0/.cpu1
+  snapshot > "$WORK/$1-$3.cpu0"
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/requests.lua" "http://127.0.0.1:$2" > "$WORK/$1-$3.txt"
+  snapshot > "$WORK/$1-$3.cpu1"
   if grep -q "Non-2xx" "$WORK/$1-$3.txt"; then
     echo "$1 answered something other than 200 OK: the run is not valid" >&2
     cat "$WORK/$1-$3.txt" >&2
@@ -104,7 +106,14 @@ pct() {  # pct FILE 50|99 -> milliseconds
 median_round() {  # the round whose requests/s is the median, for NAME
   for r in $(seq 1 "$ROUNDS"); do echo "$(rps "$1-$r") $r"; done | sort -n | awk '{a[NR] = $2} END {print a[int((NR + 1) / 2)]}'
 }
-row() { echo "| $1 round $2 | $(rps "$1-$2") | $(pct "$1-$2" 50) | $(pct "$1-$2" 99) |"; }
+# cores SERVER RUN -> "broker | server | rest | idle%": the cores each used over the run; the rest is wrk and anything
+# else on the machine. Idle cores mean the server waited (for the broker's answer) with CPU to spare.
+cores() {
+  cpu_share "$WORK/$2.cpu0" "$WORK/$2.cpu1" "broker $1 @busy @idle" | awk -v server="$1" -v n="$(nproc)" -F', ' '
+    { for (i = 1; i <= NF; i++) { split($i, kv, " "); c[kv[1]] = kv[2] } }
+    END { printf "%.2f | %.2f | %.2f | %.0f%%", c["broker"], c[server], c["@busy"] - c["broker"] - c[server], 100 * c["@idle"] / n }'
+}
+row() { echo "| $1 round $2 | $(rps "$1-$2") | $(pct "$1-$2" 50) | $(pct "$1-$2" 99) | $(cores "$1" "$1-$2") |"; }
 I=$(median_round ingress)
 I_RPS=$(rps "ingress-$I")
 if $CEILING; then
@@ -131,8 +140,8 @@ fi
   echo
   echo "Every round:"
   echo
-  echo "| run | requests/s | p50 ms | p99 ms |"
-  echo "|---|---|---|---|"
+  echo "| run | requests/s | p50 ms | p99 ms | cores: broker | ingress or ceiling | the rest (wrk) | machine idle |"
+  echo "|---|---|---|---|---|---|---|---|"
   for r in $(seq 1 "$ROUNDS"); do for target in $TARGETS; do row "$target" "$r"; done; done
   echo
   echo "The ingress counted $ACCEPTED callbacks accepted (acknowledged by Kafka) and $REJECTED refused over warm-up and runs."

@@ -59,8 +59,10 @@ jit_ticks() {
   done
   echo "$total"
 }
-snapshot() {  # NAME TICKS and NAME.jit TICKS per process, then @wall SECONDS
+snapshot() {  # NAME TICKS and NAME.jit TICKS per process, the machine's @busy and @idle TICKS (all cores), then @wall SECONDS
   for name in "${!PID[@]}"; do echo "$name $(cpu_ticks "${PID[$name]}")"; echo "$name.jit $(jit_ticks "${PID[$name]}")"; done
+  # The cpu line of /proc/stat: user nice system idle iowait irq softirq steal.
+  awk '$1 == "cpu" { print "@busy", $2 + $3 + $4 + $7 + $8 + $9; print "@idle", $5 + $6 }' /proc/stat
   date +%s.%N | sed 's/^/@wall /'
 }
 cpu_share() {  # cpu_share BEFORE_FILE AFTER_FILE "NAME ..." -> "broker 0.81, processor 0.95, ..." in cores, in that order
