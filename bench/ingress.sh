@@ -109,9 +109,10 @@ median_round() {  # the round whose requests/s is the median, for NAME
 # cores SERVER RUN -> "broker | server | rest | idle%": the cores each used over the run; the rest is wrk and anything
 # else on the machine. Idle cores mean the server waited (for the broker's answer) with CPU to spare.
 cores() {
-  cpu_share "$WORK/$2.cpu0" "$WORK/$2.cpu1" "broker $1 @busy @idle" | awk -v server="$1" -v n="$(nproc)" -F', ' '
+  cpu_share "$WORK/$2.cpu0" "$WORK/$2.cpu1" "broker $1 @busy @idle" | awk -v server="$1" -F', ' '
     { for (i = 1; i <= NF; i++) { split($i, kv, " "); c[kv[1]] = kv[2] } }
-    END { printf "%.2f | %.2f | %.2f | %.0f%%", c["broker"], c[server], c["@busy"] - c["broker"] - c[server], 100 * c["@idle"] / n }'
+    END { printf "%.2f | %.2f | %.2f | %.0f%%", c["broker"], c[server], c["@busy"] - c["broker"] - c[server],
+          100 * c["@idle"] / (c["@busy"] + c["@idle"]) }'
 }
 row() { echo "| $1 round $2 | $(rps "$1-$2") | $(pct "$1-$2" 50) | $(pct "$1-$2" 99) | $(cores "$1" "$1-$2") |"; }
 I=$(median_round ingress)
