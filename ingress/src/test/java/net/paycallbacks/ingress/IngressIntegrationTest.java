@@ -169,6 +169,33 @@ class IngressIntegrationTest {
                 .satisfies(record -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(sentinel));
     }
 
+    static Stream<Arguments> refusalsThatKeepTheConnection() {
+        SignedCallback valid = SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body("bad-input"));
+        return Stream.of(
+                Arguments.of("unknown connector", valid.withUri("/callbacks/nobody"), 404),
+                Arguments.of("wrong path", valid.withUri("/nowhere"), 404),
+                Arguments.of("wrong method", valid.withMethod("PUT"), 405),
+                Arguments.of("wrong method on another endpoint", valid.withUri("/metrics"), 405),
+                Arguments.of("not JSON media type", valid.withHeader("Content-Type", "text/plain"), 415),
+                Arguments.of("wrong signature", valid.withHeader("X-Signature", "forged"), 401));
+    }
+
+    @ParameterizedTest(name = "{0} ({2}), then a callback on the same connection")
+    @MethodSource("refusalsThatKeepTheConnection")
+    void aRefusedRequestsBodyDoesNotSpoilTheNextRequestOnItsKeepAliveConnection(String description, SignedCallback bad,
+                                                                               int expectedStatus) {
+        String uuid = newUuid();
+        topic.markEnd();
+
+        List<HttpAnswer> answers = http.sendOnOneConnection(bad, SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(uuid)));
+
+        // The refusal's body was read, so the next request on the connection is read from its own first byte
+        assertThat(answers).extracting(HttpAnswer::status).containsExactly(expectedStatus, 200);
+        assertThat(answers.get(1).body()).isEqualTo("OK");
+        assertThat(topic.readToEnd(Duration.ofSeconds(10))).singleElement()
+                .satisfies(record -> assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(uuid));
+    }
+
     @Test
     void metricsCountCallbacksByConnectorAndOutcomeWithoutEchoingUnknownConnectorNames() {
         http.send(SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(newUuid())));

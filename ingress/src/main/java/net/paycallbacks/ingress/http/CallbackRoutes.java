@@ -42,13 +42,13 @@ final class CallbackRoutes {
                 .handler(this::requireKnownConnector)
                 .handler(this::requireJson)
                 .handler(callbackHandler);
-        // A body over the limit is refused while only partly read: close the connection after the answer.
+        // A body over the limit is refused while only partly read: the client is asked to close the connection.
         router.errorHandler(413, ctx -> {
             if (isCallback(ctx)) {
                 metrics.count(connectorOf(ctx), Outcome.TOO_LARGE);
                 LOG.warn("Rejected callback with 413: body over {} bytes", maxBodyBytes);
             }
-            Responses.closing(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
+            Responses.askingToClose(ctx, 413, "body is larger than " + maxBodyBytes + " bytes");
         });
         router.errorHandler(405, ctx -> {
             ctx.response().putHeader(HttpHeaders.ALLOW, isCallback(ctx) ? "POST" : "GET");

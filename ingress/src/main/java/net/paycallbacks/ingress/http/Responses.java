@@ -12,8 +12,11 @@ final class Responses {
     private Responses() {
     }
 
-    /** Answers and closes the connection: for refusals sent before the request body was read. */
-    static void closing(RoutingContext ctx, int status, String body) {
+    /**
+     * Answers with {@code Connection: close}, asking the client to close: for refusals sent before the whole
+     * request body was read. Vert.x itself keeps the connection and discards the rest of the body.
+     */
+    static void askingToClose(RoutingContext ctx, int status, String body) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         Answers.text(ctx, status, body);
     }

@@ -1,5 +1,6 @@
 package net.paycallbacks.ingress.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,21 +10,21 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A real HTTP/1.1 client for the tests that sends exactly the bytes, headers and request-target given:
- * one connection per request, {@code Connection: close}, over a plain socket.
+ * A real HTTP/1.1 client for the tests that sends exactly the bytes, headers and request-target given,
+ * over a plain socket. It adds only {@code Host}, {@code Connection} and {@code Content-Length}.
  * <p>
  * Vert.x's client hung now and then under a loaded CPU without even opening a connection (about one
  * request in 7,000 in a loop of the bad-input cases), which failed CI; a blocking socket has no pool.
  */
 public final class IngressClient implements AutoCloseable {
 
-    private static final int TIMEOUT_MILLIS = 30_000;
-    private static final byte[] HEADERS_END = {'\r', '\n', '\r', '\n'};
+    private static final int TIMEOUT_SECONDS = 30;
 
     private final int port;
 
@@ -31,84 +32,97 @@ public final class IngressClient implements AutoCloseable {
         this.port = port;
     }
 
+    /** One request on a connection of its own. */
     public HttpAnswer send(SignedCallback callback) {
-        return exchange(callback.method(), callback.uri(), callback.headers(), callback.body());
+        return exchange(List.of(callback)).getFirst();
+    }
+
+    /** Requests one after the other on one keep-alive connection, each sent once the one before is answered. */
+    public List<HttpAnswer> sendOnOneConnection(SignedCallback first, SignedCallback second) {
+        return exchange(List.of(first, second));
     }
 
     public HttpAnswer get(String uri) {
-        return exchange("GET", uri, Map.of(), null);
+        return exchange(List.of(new SignedCallback("GET", uri, Map.of(), null))).getFirst();
     }
 
-    private HttpAnswer exchange(String method, String uri, Map<String, String> headers, byte[] body) {
+    private List<HttpAnswer> exchange(List<SignedCallback> requests) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            out.write(head(method, uri, headers, body).getBytes(StandardCharsets.ISO_8859_1));
-            writeBody(out, body);
-            return read(socket.getInputStream());
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_SECONDS * 1000);
+            socket.setSoTimeout(TIMEOUT_SECONDS * 1000);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            List<HttpAnswer> answers = new ArrayList<>();
+            for (SignedCallback request : requests) {
+                boolean last = answers.size() == requests.size() - 1;
+                write(socket.getOutputStream(), bytesOf(request, last ? "close" : "keep-alive"));
+                answers.add(readAnswer(in));
+            }
+            return answers;
         } catch (SocketTimeoutException e) {
-            throw new AssertionError("no HTTP answer within 30 s", e);
+            throw new AssertionError("no HTTP answer within " + TIMEOUT_SECONDS + " s", e);
         } catch (IOException e) {
             throw new UncheckedIOException("no HTTP answer from the ingress: " + e.getMessage(), e);
         }
     }
 
-    private static String head(String method, String uri, Map<String, String> headers, byte[] body) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(uri).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1\r\nConnection: close\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null) {
+    private byte[] bytesOf(SignedCallback request, String connection) {
+        StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.uri()).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                .append("Connection: ").append(connection).append("\r\n");
+        request.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] body = request.body() == null ? new byte[0] : request.body();
+        if (request.body() != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
         }
-        return head.append("\r\n").toString();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        bytes.writeBytes(body);
+        return bytes.toByteArray();
     }
 
-    /** A server may refuse (413) and close before the whole body is written; its answer is still there to read. */
-    private static void writeBody(OutputStream out, byte[] body) {
+    /** A server may refuse (413) and close before the whole request is written; its answer is still there to read. */
+    private static void write(OutputStream out, byte[] request) {
         try {
-            if (body != null) {
-                out.write(body);
-            }
+            out.write(request);
             out.flush();
         } catch (IOException refusedEarly) {
             // The answer, or the reason there is none, comes from reading.
         }
     }
 
-    private static HttpAnswer read(InputStream in) throws IOException {
-        byte[] received = in.readAllBytes();
-        int headersEnd = indexOf(received, HEADERS_END);
-        if (headersEnd < 0) {
-            throw new IOException("the connection closed before a whole HTTP head arrived (" + received.length + " bytes)");
-        }
-        String[] lines = new String(received, 0, headersEnd, StandardCharsets.ISO_8859_1).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+    /** Reads one answer by its Content-Length, so a connection closed or reset after it loses nothing. */
+    private static HttpAnswer readAnswer(InputStream in) throws IOException {
+        String statusLine = readLine(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
         String contentType = null;
-        int contentLength = received.length - headersEnd - HEADERS_END.length;
-        for (String line : Arrays.asList(lines).subList(1, lines.length)) {
-            String name = line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT);
-            String value = line.substring(line.indexOf(':') + 1).trim();
+        int contentLength = -1;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            int colon = line.indexOf(':');
+            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = line.substring(colon + 1).trim();
             if (name.equals("content-type")) {
                 contentType = value;
             } else if (name.equals("content-length")) {
                 contentLength = Integer.parseInt(value);
             }
         }
-        int bodyStart = headersEnd + HEADERS_END.length;
-        if (bodyStart + contentLength > received.length) {
-            throw new IOException("the connection closed before the whole body arrived");
+        byte[] body = contentLength < 0 ? in.readAllBytes() : in.readNBytes(contentLength);
+        if (contentLength >= 0 && body.length < contentLength) {
+            throw new IOException("the connection closed after " + body.length + " of " + contentLength + " body bytes");
         }
-        return new HttpAnswer(status, contentType, new String(received, bodyStart, contentLength, StandardCharsets.UTF_8));
+        return new HttpAnswer(status, contentType, new String(body, StandardCharsets.UTF_8));
     }
 
-    private static int indexOf(byte[] bytes, byte[] wanted) {
-        for (int i = 0; i + wanted.length <= bytes.length; i++) {
-            if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
-                return i;
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("the connection closed in the middle of an HTTP head");
             }
+            line.write(b);
         }
-        return -1;
+        String text = line.toString(StandardCharsets.ISO_8859_1);
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
     @Override
