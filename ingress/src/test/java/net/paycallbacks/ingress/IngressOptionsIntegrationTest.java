@@ -32,8 +32,8 @@ class IngressOptionsIntegrationTest {
 
     @Test
     void withADateSkewSetAnOldCallbackIsRefusedAsStaleAndAFreshOneAccepted() {
-        try (RunningIngress ingress = RunningIngress.start(Map.of("IXOPAY_MAX_DATE_SKEW", "PT5M"));
-             IngressClient http = ingress.client()) {
+        try (RunningIngress ingress = RunningIngress.start(Map.of("IXOPAY_MAX_DATE_SKEW", "PT5M"))) {
+            IngressClient http = ingress.client();
             // Given a validly signed callback dated 2018, and one dated now in IXOPAY's "UTC" format
             SignedCallback old = SignedCallback.signed(CONNECTOR, SECRET, SignedCallback.body(newUuid()));
             String now = ZonedDateTime.now(ZoneOffset.UTC)
@@ -54,8 +54,8 @@ class IngressOptionsIntegrationTest {
     void aCallbackAfterAQuietSpellLongerThanTheProducersMetadataIdleTimeIsStillAccepted() {
         // Given a producer that forgets topics unused for 5 s (the default is 5 min)
         try (RunningIngress ingress = RunningIngress.start(Map.of(
-                "KAFKA_METADATA_MAX_IDLE_MS", "5000", "KAFKA_METADATA_MAX_AGE_MS", "1000"));
-             IngressClient http = ingress.client()) {
+                "KAFKA_METADATA_MAX_IDLE_MS", "5000", "KAFKA_METADATA_MAX_AGE_MS", "1000"))) {
+            IngressClient http = ingress.client();
             assertThat(http.send(callback()).status()).isEqualTo(200);
 
             // When no callback arrives for longer than that
@@ -78,9 +78,7 @@ class IngressOptionsIntegrationTest {
             // Then starting a second one on it fails, and the first keeps serving
             assertThatThrownBy(() -> IngressApp.start(samePort, Clock.systemUTC()))
                     .hasMessageContaining("Address already in use");
-            try (IngressClient http = first.client()) {
-                assertThat(http.send(callback()).status()).isEqualTo(200);
-            }
+            assertThat(first.client().send(callback()).status()).isEqualTo(200);
         }
     }
 

@@ -27,8 +27,8 @@ class KafkaOutageIntegrationTest {
 
     @Test
     void whileKafkaIsDownCallbacksGet503InTimeAndOkAgainOnceItIsBackWithoutARestart() {
-        try (RunningIngress ingress = RunningIngress.start(Map.of());
-             IngressClient http = ingress.client()) {
+        try (RunningIngress ingress = RunningIngress.start(Map.of())) {
+            IngressClient http = ingress.client();
             // Given an ingress that has stored callbacks
             assertThat(http.send(callback()).status()).isEqualTo(200);
 
@@ -59,8 +59,8 @@ class KafkaOutageIntegrationTest {
     @Test
     void whenKafkaIsSlowRatherThanGoneTheAnswerIs503OnceThePublishTimeoutRunsOut() {
         // Given a producer that keeps its metadata while the broker is away, so records wait for it
-        try (RunningIngress ingress = RunningIngress.start(Map.of("KAFKA_METADATA_RECOVERY_STRATEGY", "none"));
-             IngressClient http = ingress.client()) {
+        try (RunningIngress ingress = RunningIngress.start(Map.of("KAFKA_METADATA_RECOVERY_STRATEGY", "none"))) {
+            IngressClient http = ingress.client();
             assertThat(http.send(callback()).status()).isEqualTo(200);
             ingress.broker.stop();
 
@@ -78,8 +78,8 @@ class KafkaOutageIntegrationTest {
         // The producer keeps its metadata while the only broker is away (by default it re-bootstraps
         // and refuses at once), so the callback waits in flight for the broker's return.
         try (RunningIngress ingress = RunningIngress.start(Map.of(
-                "PUBLISH_TIMEOUT", "8000", "KAFKA_METADATA_RECOVERY_STRATEGY", "none"));
-             IngressClient http = ingress.client()) {
+                "PUBLISH_TIMEOUT", "8000", "KAFKA_METADATA_RECOVERY_STRATEGY", "none"))) {
+            IngressClient http = ingress.client();
             assertThat(http.send(callback()).status()).isEqualTo(200);
 
             // Given a callback waiting for a broker that is away

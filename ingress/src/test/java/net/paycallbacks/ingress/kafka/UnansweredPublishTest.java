@@ -39,19 +39,18 @@ class UnansweredPublishTest {
             IngressVerticle verticle = new IngressVerticle(config, CallbackPublisher.over(vertx, silent, config.publishTimeout()),
                     metrics, () -> true, Clock.systemUTC());
             vertx.deployVerticle(verticle).await();
-            try (IngressClient http = new IngressClient(verticle.actualPort())) {
-                long start = System.nanoTime();
-                HttpAnswer answer = http.send(RunningIngress.callback());
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
+            IngressClient http = new IngressClient(verticle.actualPort());
+            long start = System.nanoTime();
+            HttpAnswer answer = http.send(RunningIngress.callback());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-                assertThat(silent.history()).as("handed to the producer").hasSize(1);
-                assertThat(answer.status()).isEqualTo(503);
-                assertThat(answer.body()).contains("retry");
-                // The deadline passes after 500 ms and the sweep runs every 100 ms.
-                assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(3));
-                assertThat(metrics.scrape())
-                        .contains("ixopay_callbacks_total{connector=\"shop-eu\",outcome=\"publish_failed\"} 1.0");
-            }
+            assertThat(silent.history()).as("handed to the producer").hasSize(1);
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body()).contains("retry");
+            // The deadline passes after 500 ms and the sweep runs every 100 ms.
+            assertThat(took).isBetween(Duration.ofMillis(500), Duration.ofSeconds(3));
+            assertThat(metrics.scrape())
+                    .contains("ixopay_callbacks_total{connector=\"shop-eu\",outcome=\"publish_failed\"} 1.0");
         } finally {
             vertx.close().await();
         }
