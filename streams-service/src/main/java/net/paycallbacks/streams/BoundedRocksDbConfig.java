@@ -3,12 +3,14 @@ package net.paycallbacks.streams;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.Options;
+import org.rocksdb.Priority;
 
 import java.util.Map;
 
 /**
  * Kafka Streams' {@code rocksdb.config.setter} for the product's services: every store takes its memory
- * from the client's one {@link RocksDbMemory}, which {@link GuardedStreams} puts into the settings.
+ * from the client's one {@link RocksDbMemory}, which {@link GuardedStreams} puts into the settings, and
+ * compactions run at a low CPU priority.
  */
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
 
@@ -19,6 +21,9 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
                     "store " + storeName + " needs the RocksDB memory budget that GuardedStreams sets");
         }
         memory.applyTo(options);
+        // Compactions come in bursts of a third of a core for a few seconds; at normal priority they delayed the
+        // stream threads, and the events with them, by up to twice the usual latency. Flushes (the high pool) keep theirs.
+        options.getEnv().lowerThreadPoolCPUPriority(Priority.LOW);
     }
 
     @Override

@@ -5,12 +5,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Statistics;
 import org.rocksdb.TickerType;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +103,26 @@ class BoundedRocksDbConfigTest {
     }
 
     @Test
+    void compactionsRunAtTheLowestCpuPriorityAndFlushesAtTheNormalOne() throws Exception {
+        try (RocksDbMemory memory = new RocksDbMemory(BUDGET); Options options = storeOptions(memory);
+             RocksDB store = RocksDB.open(options, dir.resolve("store").toString());
+             FlushOptions waitForIt = new FlushOptions().setWaitForFlush(true)) {
+            for (int file = 0; file < 2; file++) {
+                for (int i = file; i < 1_000; i += 2) {
+                    store.put(key(i), new byte[100]);
+                }
+                store.flush(waitForIt); // on a thread of the high pool
+            }
+            store.compactRange(); // on a thread of the low pool, which takes the pool's priority before its first job
+
+            int ours = nice(Path.of("/proc/thread-self"));
+            assertThat(niceOfThreads("rocksdb:low")).as("compaction threads' nice values").contains(19);
+            assertThat(niceOfThreads("rocksdb:high")).as("flush threads' nice values, against this thread's")
+                    .containsOnly(ours);
+        }
+    }
+
+    @Test
     void aStoreWithoutTheBudgetInItsSettingsFailsNamingTheSetting() {
         try (Options options = new Options()) {
             options.setTableFormatConfig(new BlockBasedTableConfig());
@@ -127,6 +151,26 @@ class BoundedRocksDbConfigTest {
 
     private static byte[] key(int i) {
         return "key-%05d".formatted(i).getBytes();
+    }
+
+    /** The nice value of each of this process's threads with that name, from {@code /proc/self/task/<tid>/stat}. */
+    private static List<Integer> niceOfThreads(String name) throws IOException {
+        List<Integer> nice = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                    nice.add(nice(task));
+                }
+            }
+        }
+        return nice;
+    }
+
+    private static int nice(Path task) throws IOException {
+        String stat = Files.readString(task.resolve("stat"));
+        // The fields after the name in parentheses start with the third (state); nice is the nineteenth.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[19 - 3]);
     }
 
     private static long memtableBytes(List<RocksDB> stores) throws RocksDBException {
