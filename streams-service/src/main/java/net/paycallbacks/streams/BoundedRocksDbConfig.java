@@ -21,8 +21,9 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
                     "store " + storeName + " needs the RocksDB memory budget that GuardedStreams sets");
         }
         memory.applyTo(options);
-        // Compactions come in bursts of a third of a core for a few seconds; at normal priority they delayed the
-        // stream threads, and the events with them, by up to twice the usual latency. Flushes (the high pool) keep theirs.
+        // Compactions come in bursts of a third of a core for a few seconds, and the worst seconds of the end-to-end
+        // latency fell in them: let them use what the service leaves. Flushes (the high pool) keep their priority,
+        // since writes stall when memtables cannot be flushed. The setting is the process's; setting it again is harmless.
         options.getEnv().lowerThreadPoolCPUPriority(Priority.LOW);
     }
 
